@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+
+namespace Emulator.Chats;
+
+/// <summary>
+/// A chat as <c>GET /inbox/direct/chats</c> returns it: exactly the names and nesting of the sample response
+/// in seed-docs 003. Timestamps are <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> strings. Unset scalars are null, unset
+/// lists are <c>[]</c>, and the nested objects (<c>lastMessage</c>, <c>profile</c>, <c>userDetails</c>,
+/// <c>contact</c>, <c>phone</c>) are always present.
+/// </summary>
+public sealed record ChatWire(
+    [property: JsonPropertyName("_id")] string Id,
+    string Uuid,
+    string CreatedAt,
+    bool IsOnline,
+    LastMessageWire LastMessage,
+    string? LastSeenAt,
+    ChatProfileWire Profile,
+    string Status,
+    string UpdatedAt,
+    int WebsiteVisits,
+    [property: JsonPropertyName("_agentAssigned")] string? AgentAssigned);
+
+/// <summary><c>lastMessage</c>: when, by whom ("bot", "user", "agent") and what; all null before any message.</summary>
+public sealed record LastMessageWire(string? At, string? By, string? Text);
+
+/// <summary><c>profile</c> of a chat: <c>notes</c> and <c>userDetails</c>.</summary>
+public sealed record ChatProfileWire(IReadOnlyList<NoteWire> Notes, ChatUserDetailsWire UserDetails);
+
+/// <summary>A note: <c>{title, description, _id}</c>.</summary>
+public sealed record NoteWire(string? Title, string? Description, [property: JsonPropertyName("_id")] string Id);
+
+/// <summary><c>profile.userDetails</c> of a chat.</summary>
+public sealed record ChatUserDetailsWire(
+    string? Name,
+    string? Picture,
+    ContactInfoWire Contact,
+    string? City,
+    string? Country,
+    string? Gender,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<AttributeWire> Attributes);
+
+/// <summary><c>contact</c>: <c>{email, phone: {number, prefix}}</c>.</summary>
+public sealed record ContactInfoWire(string? Email, PhoneWire Phone);
+
+/// <summary><c>phone</c>: digits and the dial code without "+", e.g. <c>{"number": "9876543210", "prefix": "91"}</c>.</summary>
+public sealed record PhoneWire(string? Number, string? Prefix);
+
+/// <summary>An attribute: <c>{key, value}</c>.</summary>
+public sealed record AttributeWire(string Key, string? Value);

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Emulator.Common;
+
+/// <summary>
+/// Keeps failures outside the handlers in the platform's envelope on the emulated surface (<c>/inbox</c>):
+/// unknown routes (404), wrong methods (405), request-level faults such as Kestrel's body limit (413) and
+/// unexpected exceptions (500 without exception text). Elsewhere, RFC 9457 problem details are written.
+/// </summary>
+public sealed class InboxExceptionHandler(ILogger<InboxExceptionHandler> logger) : IExceptionHandler
+{
+    /// <summary>True for paths of the emulated surface.</summary>
+    public static bool IsInbox(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/inbox", StringComparison.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!IsInbox(context))
+        {
+            return false;
+        }
+
+        var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        var problem = status >= 500
+            ? "The emulator hit an unexpected error; nothing was written. Its log has the details."
+            : "The request could not be read.";
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+        }
+
+        await ApiResults.Error(status, ApiResults.SummaryFor(status), [problem]).ExecuteAsync(context);
+        return true;
+    }
+
+    /// <summary>Status-code-pages handler: an envelope for bodiless errors under <c>/inbox</c>, problem details elsewhere.</summary>
+    public static async Task WriteStatusCodePage(StatusCodeContext statusContext)
+    {
+        var context = statusContext.HttpContext;
+        var status = context.Response.StatusCode;
+        if (!IsInbox(context))
+        {
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>()
+                .WriteAsync(new ProblemDetailsContext { HttpContext = context });
+            return;
+        }
+
+        var problem = status switch
+        {
+            StatusCodes.Status404NotFound => $"No endpoint {context.Request.Method} {context.Request.Path} in the Inbox API.",
+            StatusCodes.Status405MethodNotAllowed => $"{context.Request.Method} is not allowed on {context.Request.Path}.",
+            StatusCodes.Status415UnsupportedMediaType => "Send the request body as JSON with 'Content-Type: application/json'.",
+            _ => ApiResults.SummaryFor(status),
+        };
+        await ApiResults.Error(status, ApiResults.SummaryFor(status), [problem]).ExecuteAsync(context);
+    }
+}

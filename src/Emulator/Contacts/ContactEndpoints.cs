@@ -1,0 +1,45 @@
+using Emulator.Common;
+using Emulator.Data;
+using Emulator.Tenants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Emulator.Contacts;
+
+/// <summary>Maps <c>POST /inbox/users</c>.</summary>
+public static class ContactEndpoints
+{
+    /// <summary>Adds the contact search to the <c>/inbox</c> group.</summary>
+    public static RouteGroupBuilder MapContactApi(this RouteGroupBuilder inbox)
+    {
+        inbox.MapPost("/users", SearchContacts)
+            .WithName("SearchContacts")
+            .WithSummary("Search the customer's contacts")
+            .WithDescription(
+                "One page of the token's customer's contacts matching every filter, newest createdAt first. Unwanted " +
+                "filters are sent empty (\"\", [], false) or left out; a boolean filter applies when it is true or named " +
+                "in applicableFilters. createdAt/lastSeenAt: startAt exclusive, endsAt inclusive. A page past the end is " +
+                "200 with \"data\": []. Token: Authorization: Bearer.")
+            .WithTags("Contacts")
+            .WithMetadata(new TokenHeader(null))
+            .Accepts<ContactSearchRequest>("application/json")
+            .Produces<DataEnvelope<IReadOnlyList<ContactWire>>>()
+            .ProducesEnvelopeErrors(400, 401, 413);
+        return inbox;
+    }
+
+    /// <summary>Validated body → one indexed query for the page, scoped to the token's customer.</summary>
+    private static async Task<IResult> SearchContacts(
+        JsonBody<ContactSearchRequest> body, HttpContext http, EmulatorDbContext db,
+        IOptions<EmulatorOptions> options, CancellationToken cancellationToken)
+    {
+        var tenant = TenantAuthFilter.TenantOf(http);
+        var request = body.Required;
+        var size = options.Value.PageSize;
+        var page = await ContactQuery.Apply(db.Chats.AsNoTracking(), db.ChatLabels, tenant.CustomerId, request)
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Skip(((request.Page ?? 1) - 1) * size).Take(size)
+            .ToListAsync(cancellationToken);
+        return ApiResults.Ok<IReadOnlyList<ContactWire>>(page.Select(c => ContactMapping.ToWire(c, tenant)).ToList());
+    }
+}

@@ -1,0 +1,132 @@
+using Emulator.Common;
+using Emulator.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emulator.Contacts;
+
+/// <summary>
+/// Translates a <see cref="ContactSearchRequest"/> into one SQL query over a tenant's chats. Each filter is
+/// a predicate backed by an index of <c>ChatConfiguration</c>; list filters match any listed value; the
+/// <c>_bot*</c> lists together match chats of any listed (channel, bot) pair; a boolean filter applies when it
+/// is true or when its name is in <c>applicableFilters</c>.
+/// </summary>
+public static class ContactQuery
+{
+    /// <summary>The boolean filters that <c>applicableFilters</c> can name.</summary>
+    public static readonly IReadOnlyList<string> BooleanFilters = ["isOnline", "userInteracted", "isLiveChatActive", "hasOrdered", "isContact"];
+
+    /// <summary>The tenant's chats matching every filter of <paramref name="r"/>, unordered.</summary>
+    public static IQueryable<Chat> Apply(IQueryable<Chat> chats, IQueryable<ChatLabel> labels, string customerId, ContactSearchRequest r)
+    {
+        var query = chats.Where(c => c.CustomerId == customerId);
+        var applicable = (r.ApplicableFilters ?? []).ToHashSet(StringComparer.Ordinal);
+
+        if (!string.IsNullOrWhiteSpace(r.SearchText))
+        {
+            var pattern = "%" + EscapeLike(r.SearchText.Trim().ToLowerInvariant()) + "%";
+            query = query.Where(c => EF.Functions.Like(c.SearchText, pattern, "\\"));
+        }
+
+        query = WithLabels(query, labels, customerId, LabelKinds.Tag, r.Tags);
+        query = WithLabels(query, labels, customerId, LabelKinds.Segment, r.Segments);
+
+        if (r.Status is { Count: > 0 } statuses)
+        {
+            query = query.Where(c => statuses.Contains(c.Status));
+        }
+
+        if (r.LastMessageBy is { Count: > 0 } senders)
+        {
+            query = query.Where(c => c.LastMessageBy != null && senders.Contains(c.LastMessageBy));
+        }
+
+        if (r.AgentAssigned is { Count: > 0 } agents)
+        {
+            query = query.Where(c => c.AgentAssigned != null && agents.Contains(c.AgentAssigned));
+        }
+
+        var website = r.BotWebsite ?? [];
+        var whatsapp = r.BotWhatsapp ?? [];
+        var telegram = r.BotTelegram ?? [];
+        var facebook = r.BotFacebook ?? [];
+        if (website.Count + whatsapp.Count + telegram.Count + facebook.Count > 0)
+        {
+            query = query.Where(c =>
+                (c.Channel == Channels.Website && website.Contains(c.BotId))
+                || (c.Channel == Channels.WhatsApp && whatsapp.Contains(c.BotId))
+                || (c.Channel == Channels.Telegram && telegram.Contains(c.BotId))
+                || (c.Channel == Channels.Facebook && facebook.Contains(c.BotId)));
+        }
+
+        if (Range(r.CreatedAt) is var (createdAfter, createdUntil))
+        {
+            query = createdAfter is { } a ? query.Where(c => c.CreatedAt > a) : query;
+            query = createdUntil is { } u ? query.Where(c => c.CreatedAt <= u) : query;
+        }
+
+        if (Range(r.LastSeenAt) is var (seenAfter, seenUntil))
+        {
+            query = seenAfter is { } a ? query.Where(c => c.LastSeenAt > a) : query;
+            query = seenUntil is { } u ? query.Where(c => c.LastSeenAt <= u) : query;
+        }
+
+        if (Applies("isOnline", r.IsOnline, applicable) is { } online)
+        {
+            query = query.Where(c => c.IsOnline == online);
+        }
+
+        if (Applies("userInteracted", r.UserInteracted, applicable) is { } interacted)
+        {
+            query = query.Where(c => c.UserInteracted == interacted);
+        }
+
+        if (Applies("isLiveChatActive", r.IsLiveChatActive, applicable) is { } live)
+        {
+            query = query.Where(c => c.IsLiveChatActive == live);
+        }
+
+        if (Applies("isContact", r.IsContact, applicable) is { } contact)
+        {
+            query = query.Where(c => c.IsContact == contact);
+        }
+
+        if (Applies("hasOrdered", r.HasOrdered?.Status, applicable) is { } ordered)
+        {
+            query = query.Where(c => c.HasOrdered == ordered);
+        }
+
+        if (Timestamps.TryParse(r.HasOrdered?.LastAt, out var orderedSince))
+        {
+            query = query.Where(c => c.LastOrderedAt >= orderedSince);
+        }
+
+        return query;
+    }
+
+    private static IQueryable<Chat> WithLabels(
+        IQueryable<Chat> query, IQueryable<ChatLabel> labels, string customerId, string kind, List<string>? values)
+    {
+        if (values is not { Count: > 0 })
+        {
+            return query;
+        }
+
+        var matching = labels.Where(l => l.CustomerId == customerId && l.Kind == kind && values.Contains(l.Value));
+        return query.Where(c => matching.Any(l => l.ChatId == c.Id));
+    }
+
+    private static bool? Applies(string name, bool? value, HashSet<string> applicable) =>
+        applicable.Contains(name) ? value ?? false
+        : value == true ? true
+        : null;
+
+    private static (DateTime? After, DateTime? Until)? Range(DateRange? range)
+    {
+        DateTime? after = Timestamps.TryParse(range?.StartAt, out var a) ? a : null;
+        DateTime? until = Timestamps.TryParse(range?.EndsAt, out var u) ? u : null;
+        return after is null && until is null ? null : (after, until);
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Emulator.Data;
+
+/// <summary>
+/// Table, keys and indexes of <see cref="Chat"/>. Every listing orders by (CreatedAt, Id) descending
+/// within one customer, so each index ends with those columns: a page is an index range scan.
+/// </summary>
+internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
+{
+    public void Configure(EntityTypeBuilder<Chat> chat)
+    {
+        chat.ToTable("Chats");
+        chat.HasKey(c => c.Id);
+        chat.Property(c => c.Id).HasMaxLength(24);
+
+        // The lead upsert key: one chat per (customer, bot, uuid), enforced by the database so that
+        // concurrent PUTs cannot create two.
+        chat.HasIndex(c => new { c.CustomerId, c.BotId, c.Uuid }).IsUnique();
+
+        // GET /inbox/direct/chats: one bot's leads or non-leads, newest first.
+        chat.HasIndex(c => new { c.CustomerId, c.BotId, c.IsLead, c.CreatedAt, c.Id });
+
+        // POST /inbox/users: the customer's contacts newest first, and one index per selective filter.
+        chat.HasIndex(c => new { c.CustomerId, c.CreatedAt, c.Id });
+        chat.HasIndex(c => new { c.CustomerId, c.Status, c.CreatedAt });
+        chat.HasIndex(c => new { c.CustomerId, c.LastMessageBy, c.CreatedAt });
+        chat.HasIndex(c => new { c.CustomerId, c.AgentAssigned, c.CreatedAt });
+        chat.HasIndex(c => new { c.CustomerId, c.Channel, c.BotId, c.CreatedAt });
+        chat.HasIndex(c => new { c.CustomerId, c.LastSeenAt });
+        chat.HasIndex(c => new { c.CustomerId, c.IsContact, c.CreatedAt });
+        chat.HasIndex(c => new { c.CustomerId, c.UserInteracted, c.CreatedAt });
+        chat.HasIndex(c => new { c.CustomerId, c.IsOnline, c.CreatedAt });
+        chat.HasIndex(c => new { c.CustomerId, c.IsLiveChatActive, c.CreatedAt });
+        chat.HasIndex(c => new { c.CustomerId, c.HasOrdered, c.LastOrderedAt });
+
+        chat.ComplexCollection(c => c.Notes, notes =>
+        {
+            notes.ToJson();
+            notes.Property(n => n.Id).HasJsonPropertyName("_id");
+        });
+        chat.ComplexCollection(c => c.Attributes, attributes => attributes.ToJson());
+
+        chat.HasMany(c => c.Labels).WithOne().HasForeignKey(l => l.ChatId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>Keys and index of <see cref="ChatLabel"/>.</summary>
+internal sealed class ChatLabelConfiguration : IEntityTypeConfiguration<ChatLabel>
+{
+    public void Configure(EntityTypeBuilder<ChatLabel> label)
+    {
+        label.ToTable("ChatLabels");
+        label.HasKey(l => new { l.ChatId, l.Kind, l.Value });
+        label.HasIndex(l => new { l.CustomerId, l.Kind, l.Value, l.ChatId });
+    }
+}

@@ -1,0 +1,41 @@
+namespace Emulator.Data;
+
+/// <summary>
+/// Derived state of a <see cref="Chat"/> that every write path must keep in step: lead typing,
+/// the search column and the label index rows. Call <see cref="Refresh"/> after changing a chat.
+/// </summary>
+public static class ChatRules
+{
+    /// <summary>
+    /// Recomputes <see cref="Chat.IsLead"/> (a chat is a lead once it holds a non-empty name, email or
+    /// phone number), <see cref="Chat.SearchText"/> and <see cref="Chat.Labels"/> from the chat's fields.
+    /// A chat that becomes a lead also becomes a contact that has interacted (it gave its details to the bot).
+    /// </summary>
+    public static void Refresh(Chat chat)
+    {
+        chat.IsLead = HasText(chat.Name) || HasText(chat.Email) || HasText(chat.PhoneNumber);
+        if (chat.IsLead)
+        {
+            chat.IsContact = true;
+            chat.UserInteracted = true;
+        }
+
+        chat.SearchText = string.Join('\n', new[]
+        {
+            chat.Name, chat.UserProvidedName, chat.Email, chat.PhoneNumber,
+            chat.PhonePrefix is null || chat.PhoneNumber is null ? null : $"+{chat.PhonePrefix}{chat.PhoneNumber}",
+            chat.Uuid,
+        }.Where(HasText)).ToLowerInvariant();
+
+        var wanted = chat.Tags.Distinct().Select(t => (LabelKinds.Tag, t))
+            .Concat(chat.Segments.Distinct().Select(s => (LabelKinds.Segment, s)))
+            .ToHashSet();
+        chat.Labels.RemoveAll(l => !wanted.Contains((l.Kind, l.Value)));
+        foreach (var (kind, value) in wanted.Where(w => !chat.Labels.Any(l => l.Kind == w.Item1 && l.Value == w.Item2)))
+        {
+            chat.Labels.Add(new ChatLabel { ChatId = chat.Id, CustomerId = chat.CustomerId, Kind = kind, Value = value });
+        }
+    }
+
+    private static bool HasText(string? value) => !string.IsNullOrEmpty(value);
+}

@@ -1,0 +1,76 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Emulator.Data;
+
+/// <summary>Registers and prepares the SQLite database.</summary>
+public static class DatabaseSetup
+{
+    /// <summary>The connection string used when <c>ConnectionStrings:Emulator</c> is not set: a file under <c>data/</c>
+    /// relative to the working directory.</summary>
+    public const string DefaultConnectionString = "Data Source=data/emulator.db";
+
+    /// <summary>
+    /// Adds <see cref="EmulatorDbContext"/> on SQLite, reading <c>ConnectionStrings:Emulator</c> when the context is
+    /// first resolved (so test hosts can override it), with the busy timeout of <see cref="EmulatorOptions.BusyTimeoutMs"/>.
+    /// </summary>
+    public static IServiceCollection AddEmulatorDatabase(this IServiceCollection services)
+    {
+        services.AddSingleton<BusyTimeoutInterceptor>();
+        services.AddDbContext<EmulatorDbContext>((provider, options) => options
+            .UseSqlite(ConnectionString(provider.GetRequiredService<IConfiguration>()))
+            .AddInterceptors(provider.GetRequiredService<BusyTimeoutInterceptor>()));
+        return services;
+    }
+
+    /// <summary>The configured connection string, or <see cref="DefaultConnectionString"/>.</summary>
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Emulator") is { Length: > 0 } configured ? configured : DefaultConnectionString;
+
+    /// <summary>
+    /// Creates the database file's folder, applies pending EF Core migrations (so an existing file from an older
+    /// version is upgraded in place, keeping its data) and switches the file to WAL journal mode.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
+        var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        if (Path.GetDirectoryName(Path.GetFullPath(dataSource)) is { Length: > 0 } folder && !dataSource.StartsWith(':'))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+}
+
+/// <summary>Sets SQLite's <c>busy_timeout</c> on every opened connection, so a writer waits for another instead of failing.</summary>
+public sealed class BusyTimeoutInterceptor(IOptions<EmulatorOptions> options) : DbConnectionInterceptor
+{
+    /// <inheritdoc />
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = Pragma(connection);
+        command.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc />
+    public override async Task ConnectionOpenedAsync(
+        DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = Pragma(connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private DbCommand Pragma(DbConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {options.Value.BusyTimeoutMs};";
+        return command;
+    }
+}

@@ -1,0 +1,58 @@
+namespace Emulator;
+
+/// <summary>
+/// The emulator's settings, bound from the <c>Emulator</c> configuration section (environment variables
+/// <c>Emulator__PageSize</c>, <c>Emulator__Tenants__0__Token</c>, …). Defaults are those in this class.
+/// </summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Emulator";
+
+    /// <summary>Items per page of <c>GET /inbox/direct/chats</c> and <c>POST /inbox/users</c>; default 20 (1–500).</summary>
+    public int PageSize { get; set; } = 20;
+
+    /// <summary>Largest accepted request body, in bytes; default 1 MiB. Larger bodies get 413.</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>SQLite busy timeout in milliseconds: how long a write waits for another writer; default 5000.</summary>
+    public int BusyTimeoutMs { get; set; } = 5000;
+
+    /// <summary>Whether the well-known development tenant (<see cref="DevelopmentTenant"/>) is accepted; default true.</summary>
+    public bool EnableDevelopmentTenant { get; set; } = true;
+
+    /// <summary>API tokens and the customer account each belongs to, in addition to the development tenant.</summary>
+    public List<TenantOptions> Tenants { get; set; } = [];
+}
+
+/// <summary>One configured API token. On the real platform a token is issued per customer account.</summary>
+public sealed class TenantOptions
+{
+    /// <summary>The API token clients send (in <c>x-bp-token</c>, <c>x-bot-token</c> or <c>Authorization: Bearer</c>).</summary>
+    public string Token { get; set; } = "";
+
+    /// <summary>The customer account the token belongs to (<c>customerId</c>, <c>_customer</c>).</summary>
+    public string CustomerId { get; set; } = "";
+
+    /// <summary>The account's agency id (<c>_agency</c> on contacts); null when not set.</summary>
+    public string? AgencyId { get; set; }
+}
+
+/// <summary>
+/// The well-known development tenant, on by default (like Azurite's <c>devstoreaccount1</c>), so that the
+/// README's curl examples work on a fresh start. Switch it off with <c>Emulator__EnableDevelopmentTenant=false</c>.
+/// </summary>
+public static class DevelopmentTenant
+{
+    /// <summary>The development API token.</summary>
+    public const string Token = "emulator-dev-token";
+
+    /// <summary>The development customer id (24 hex characters, as real ids are).</summary>
+    public const string CustomerId = "64b7f0c2a1d3e4f5a6b7c8d9";
+
+    /// <summary>A bot id to use with the development tenant. Any bot id is accepted; this one is in the README.</summary>
+    public const string BotId = "64b7f0c2a1d3e4f5a6b7c8da";
+
+    /// <summary>The development tenant's agency id.</summary>
+    public const string AgencyId = "64b7f0c2a1d3e4f5a6b7c8db";
+}

@@ -1,0 +1,40 @@
+using Emulator.Common;
+using Emulator.Tenants;
+
+namespace Emulator.Leads;
+
+/// <summary>Maps <c>PUT /inbox/direct/lead</c>.</summary>
+public static class LeadEndpoints
+{
+    /// <summary>Adds the lead upsert to the <c>/inbox</c> group.</summary>
+    public static RouteGroupBuilder MapLeadApi(this RouteGroupBuilder inbox)
+    {
+        inbox.MapPut("/direct/lead", PutLead)
+            .WithName("PutLead")
+            .WithSummary("Create or update a chat/lead")
+            .WithDescription(
+                "Upsert keyed by (customerId, botId, uuid): the first PUT creates the chat, later PUTs change only the " +
+                "fields they carry. notes are appended, tags replace the stored list, attributes are upserted by key. " +
+                "A chat becomes a lead once it holds a name, email or phone. Token: x-bp-token header or Authorization: Bearer.")
+            .WithTags("Leads and chats")
+            .WithMetadata(new TokenHeader(TokenHeader.Lead))
+            .Accepts<LeadRequest>("application/json")
+            .Produces<OkEnvelope>()
+            .ProducesEnvelopeErrors(400, 401, 403, 413);
+        return inbox;
+    }
+
+    /// <summary>Validated body → tenant check (403) → upsert → <c>{"success": true, "message": "ok", "code": 200}</c>.</summary>
+    private static async Task<IResult> PutLead(
+        JsonBody<LeadRequest> body, HttpContext http, LeadStore store, CancellationToken cancellationToken)
+    {
+        var lead = body.Required;
+        if (TenantGuard.Forbid(TenantAuthFilter.TenantOf(http), lead.CustomerId!) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        await store.UpsertAsync(lead, cancellationToken);
+        return ApiResults.Ok();
+    }
+}

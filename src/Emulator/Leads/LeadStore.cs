@@ -1,0 +1,81 @@
+using Emulator.Common;
+using Emulator.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emulator.Leads;
+
+/// <summary>
+/// The lead upsert of <c>PUT /inbox/direct/lead</c>, keyed by (customerId, botId, uuid).
+/// Each upsert runs in one <c>BEGIN IMMEDIATE</c> SQLite transaction (Microsoft.Data.Sqlite's default), so
+/// concurrent PUTs for one uuid are serialized: one chat is created, and no appended note is lost.
+/// </summary>
+public sealed class LeadStore(EmulatorDbContext db, TimeProvider clock)
+{
+    /// <summary>
+    /// Creates the chat on the first PUT for its key, else changes only the fields the request carries:
+    /// scalars are replaced, <c>notes</c> are appended (each given a new 24-hex <c>_id</c>), <c>tags</c>
+    /// replace the stored list (duplicates dropped), <c>attributes</c> are upserted by key.
+    /// </summary>
+    /// <param name="lead">A request that passed <see cref="LeadRequestValidator"/>.</param>
+    /// <param name="cancellationToken">Aborts before the commit.</param>
+    public async Task UpsertAsync(LeadRequest lead, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = Timestamps.Now(clock);
+        var chat = await db.Chats.Include(c => c.Labels).SingleOrDefaultAsync(
+            c => c.CustomerId == lead.CustomerId && c.BotId == lead.BotId && c.Uuid == lead.Uuid, cancellationToken);
+        if (chat is null)
+        {
+            chat = new Chat
+            {
+                Id = ObjectIds.New(now),
+                CustomerId = lead.CustomerId!,
+                BotId = lead.BotId!,
+                Uuid = lead.Uuid!,
+                CreatedAt = await ChatClock.NextCreatedAtAsync(db, lead.CustomerId!, now, cancellationToken),
+            };
+            db.Chats.Add(chat);
+        }
+
+        Apply(chat, lead, now);
+        ChatRules.Refresh(chat);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static void Apply(Chat chat, LeadRequest lead, DateTime now)
+    {
+        chat.Name = lead.Name ?? chat.Name;
+        chat.Email = lead.Email ?? chat.Email;
+        chat.PhoneNumber = lead.Phone ?? chat.PhoneNumber;
+        chat.PhonePrefix = lead.DialCode is null ? chat.PhonePrefix : WireFormats.StripPlus(lead.DialCode);
+        chat.Picture = lead.Picture ?? chat.Picture;
+        chat.Status = lead.Status ?? chat.Status;
+        chat.AgentAssigned = lead.AgentId ?? chat.AgentAssigned;
+
+        foreach (var note in lead.Notes ?? [])
+        {
+            chat.Notes.Add(new ChatNote { Id = ObjectIds.New(now), Title = note.Title, Description = note.Description });
+        }
+
+        if (lead.Tags is not null)
+        {
+            chat.Tags = lead.Tags.Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        foreach (var attribute in lead.Attributes ?? [])
+        {
+            var existing = chat.Attributes.FirstOrDefault(a => a.Key == attribute.Key);
+            if (existing is null)
+            {
+                chat.Attributes.Add(new ChatAttribute { Key = attribute.Key!, Value = attribute.Value });
+            }
+            else
+            {
+                existing.Value = attribute.Value;
+            }
+        }
+
+        chat.UpdatedAt = now;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+
+namespace Emulator.OpenApi;
+
+/// <summary>
+/// Request and response examples shown in Swagger UI, taken from the platform's docs: the <c>POST /inbox/users</c>
+/// body is the sample request of seed-docs 001 verbatim; the chats response is the sample of seed-docs 003; the
+/// lead body fills every field of the docs' request table.
+/// </summary>
+public static class DocExamples
+{
+    /// <summary>The example request body of an operation, by operation id, or null.</summary>
+    public static JsonNode? RequestFor(string? operationId) => operationId switch
+    {
+        "PutLead" => JsonNode.Parse(LeadRequest),
+        "SearchContacts" => JsonNode.Parse(ContactSearchRequest),
+        _ => null,
+    };
+
+    /// <summary>The example 200 body of an operation, by operation id, or null.</summary>
+    public static JsonNode? ResponseFor(string? operationId) => operationId switch
+    {
+        "PutLead" => JsonNode.Parse("""{"success": true, "message": "ok", "code": 200}"""),
+        "ListChats" => JsonNode.Parse(ChatsResponse),
+        _ => null,
+    };
+
+    private const string LeadRequest = $$"""
+        {
+          "uuid": "7e88d192-9b20-4035-9b68-d4ac3d58a34f",
+          "botId": "{{DevelopmentTenant.BotId}}",
+          "customerId": "{{DevelopmentTenant.CustomerId}}",
+          "agentId": "631aa793bcfa100487d13d0d",
+          "name": "Sample name",
+          "email": "sample@example.com",
+          "phone": "9876543210",
+          "dialCode": "+91",
+          "notes": [{ "title": "Sample title", "description": "Sample description" }],
+          "status": "INPROGRESS",
+          "picture": "https://example.com/picture.png",
+          "tags": ["Sample tag"],
+          "attributes": [{ "key": "ID", "value": "BP001" }]
+        }
+        """;
+
+    private const string ContactSearchRequest = """
+        {
+        "searchText": "",
+        "tags": [],
+        "status": [],
+        "isOnline": false,
+        "_botWebsite": [],
+        "_botWhatsapp": [],
+        "_botTelegram": [],
+        "_botFacebook": [],
+        "_agentAssigned": [],
+        "segments": [],
+        "applicableFilters": ["userInteracted"],
+        "lastSeenAt": {
+        "startAt": "",
+        "endsAt": ""
+        },
+        "createdAt": {
+        "startAt": "",
+        "endsAt": ""
+        },
+        "userInteracted": true,
+        "lastMessageBy": [],
+        "isLiveChatActive": false,
+        "hasOrdered": {
+        "status": false,
+        "lastAt": ""
+        },
+        "page": 1,
+        "isExport": "none",
+        "isContact": true
+        }
+        """;
+
+    private const string ChatsResponse = """
+        {
+          "success": true,
+          "message": "ok",
+          "data": [
+            {
+              "_id": "63d9ffa77a8d152facbe2f2f",
+              "uuid": "7e88d192-9b20-4035-9b68-d4ac3d58a34f",
+              "createdAt": "2023-02-01T05:59:03.533Z",
+              "isOnline": false,
+              "lastMessage": { "at": "2023-02-01T06:00:20.000Z", "by": "bot", "text": "Welcome to eleapi. I am here to help you." },
+              "lastSeenAt": "2023-02-01T06:00:21.000Z",
+              "profile": {
+                "notes": [{ "title": "Sample title", "description": "Sample description", "_id": "63db5c4abcbc3be2e95b20ae" }],
+                "userDetails": {
+                  "name": "Sample name",
+                  "picture": "my-picture",
+                  "contact": { "email": "Sample email", "phone": { "number": "Sample number", "prefix": "91" } },
+                  "city": "Sample city",
+                  "country": "Sample country",
+                  "gender": "MALE",
+                  "tags": ["Sample tag"],
+                  "attributes": [{ "key": "ID", "value": "BP001" }]
+                }
+              },
+              "status": "INPROGRESS",
+              "updatedAt": "2023-02-02T06:46:34.119Z",
+              "websiteVisits": 1,
+              "_agentAssigned": "631aa793bcfa100487d13d0d"
+            }
+          ],
+          "code": 200
+        }
+        """;
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Emulator.Tenants;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Emulator.OpenApi;
+
+/// <summary>
+/// Completes each <c>/inbox</c> operation: its security alternatives (the documented token header, or Bearer),
+/// the optional <c>authtype</c> header of the newer docs, and request/response examples from the seed docs.
+/// </summary>
+public sealed class InboxOperationFilter : IOperationFilter
+{
+    /// <inheritdoc />
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var token = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<TokenHeader>().FirstOrDefault();
+        if (token is null)
+        {
+            return;
+        }
+
+        operation.Security ??= [];
+        if (token.Name is not null)
+        {
+            operation.Security.Add(new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(token.Name, context.Document)] = [],
+            });
+        }
+
+        operation.Security.Add(new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(SwaggerSetup.BearerScheme, context.Document)] = [],
+        });
+
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "authtype",
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = "Sent as 'Key' with the Bearer form by the newer docs and real clients; not required by the emulator.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            Example = JsonValue.Create("Key"),
+        });
+
+        if (DocExamples.RequestFor(operation.OperationId) is { } request
+            && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
+        {
+            media.Example = request;
+        }
+
+        if (DocExamples.ResponseFor(operation.OperationId) is { } response
+            && operation.Responses?.TryGetValue("200", out var ok) == true
+            && ok.Content?.TryGetValue("application/json", out var okMedia) == true)
+        {
+            okMedia.Example = response;
+        }
+    }
+}

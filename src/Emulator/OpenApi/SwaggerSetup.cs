@@ -1,0 +1,97 @@
+using Microsoft.OpenApi;
+
+namespace Emulator.OpenApi;
+
+/// <summary>
+/// Swashbuckle set-up: two documents, <c>inbox</c> (the emulated API, with the real platform's base URLs per
+/// brand as servers and both auth forms as security schemes) and <c>emulator</c> (the emulator's own surface).
+/// Swagger UI is served at <c>/swagger</c>.
+/// </summary>
+public static class SwaggerSetup
+{
+    /// <summary>Name of the emulated API's document.</summary>
+    public const string InboxDocument = "inbox";
+
+    /// <summary>Name of the emulator's own surface's document.</summary>
+    public const string EmulatorDocument = "emulator";
+
+    /// <summary>Security scheme id of <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
+    public const string BearerScheme = "bearer";
+
+    /// <summary>The real platform's base URL per brand (seed-docs README).</summary>
+    public static readonly IReadOnlyList<(string Brand, string Url)> Brands =
+    [
+        ("BotPenguin", "https://api.v7.botpenguin.com"),
+        ("Flowmatix", "https://api.v7.flowmatix.ai"),
+        ("eleapi (express-chat)", "https://api.v7.express-chat.ai"),
+        ("Convertalk", "https://api.v7.convertalk.com"),
+    ];
+
+    /// <summary>Registers the generator.</summary>
+    public static IServiceCollection AddEmulatorSwagger(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc(InboxDocument, new OpenApiInfo
+            {
+                Title = "Inbox API (v7) — emulated",
+                Version = "v7",
+                Description =
+                    "The BotPenguin platform's Inbox API, also sold as Flowmatix, eleapi (express-chat) and Convertalk, " +
+                    "as served by Inbox Emulator. Development tenant: token `emulator-dev-token`, customerId " +
+                    $"`{DevelopmentTenant.CustomerId}`, botId `{DevelopmentTenant.BotId}`. Errors use the platform's " +
+                    "envelope: {\"success\": false, \"message\", \"data\": [one message per problem], \"code\"}.",
+            });
+            options.SwaggerDoc(EmulatorDocument, new OpenApiInfo
+            {
+                Title = "Inbox Emulator control surface",
+                Version = HealthEndpointsVersion(),
+                Description = "The emulator's own endpoints under the reserved /_emulator prefix.",
+            });
+            options.DocInclusionPredicate((document, api) => api.GroupName == document);
+            options.AddServer(new OpenApiServer { Url = "http://localhost:8080", Description = "Inbox Emulator (local)" });
+            foreach (var (brand, url) in Brands)
+            {
+                options.AddServer(new OpenApiServer { Url = url, Description = $"{brand} (real platform)" });
+            }
+
+            options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "Authorization: Bearer <token>. The newer docs also send 'authtype: Key'; accepted on every endpoint.",
+            });
+            foreach (var header in Tenants.TokenHeader.All)
+            {
+                options.AddSecurityDefinition(header, new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = header,
+                    Description = $"The API token in the '{header}' header, as the per-endpoint docs show.",
+                });
+            }
+
+            options.OperationFilter<InboxOperationFilter>();
+            options.SupportNonNullableReferenceTypes();
+            options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "Emulator.xml"));
+        });
+        return services;
+    }
+
+    /// <summary>Serves the documents at <c>/swagger/{name}/swagger.json</c> and Swagger UI at <c>/swagger</c>.</summary>
+    public static WebApplication UseEmulatorSwagger(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.SwaggerEndpoint($"/swagger/{InboxDocument}/swagger.json", "Inbox API (emulated)");
+            ui.SwaggerEndpoint($"/swagger/{EmulatorDocument}/swagger.json", "Emulator control surface");
+            ui.DocumentTitle = "Inbox Emulator";
+        });
+        return app;
+    }
+
+    private static string HealthEndpointsVersion() => Health.HealthEndpoints.Version;
+}

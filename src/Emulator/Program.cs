@@ -1,0 +1,57 @@
+using Emulator;
+using Emulator.Chats;
+using Emulator.Common;
+using Emulator.Contacts;
+using Emulator.Data;
+using Emulator.Health;
+using Emulator.Leads;
+using Emulator.OpenApi;
+using Emulator.Tenants;
+using FluentValidation;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddOptions<EmulatorOptions>().BindConfiguration(EmulatorOptions.Section)
+    .Validate(o => o.PageSize is >= 1 and <= 500, "Emulator:PageSize must be from 1 to 500.")
+    .Validate(o => o.MaxBodyBytes >= 1024, "Emulator:MaxBodyBytes must be at least 1024.")
+    .Validate(o => o.BusyTimeoutMs >= 0, "Emulator:BusyTimeoutMs must not be negative.")
+    .ValidateOnStart();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<TenantDirectory>();
+builder.Services.AddEmulatorDatabase();
+builder.Services.AddEmulatorHealth();
+builder.Services.AddScoped<LeadStore>();
+builder.Services.AddSingleton<IValidator<LeadRequest>, LeadRequestValidator>();
+builder.Services.AddSingleton<IValidator<ChatListQuery>, ChatListQueryValidator>();
+builder.Services.AddSingleton<IValidator<ContactSearchRequest>, ContactSearchRequestValidator>();
+builder.Services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<InboxExceptionHandler>();
+builder.Services.AddResponseCompression(o => o.EnableForHttps = true);
+builder.Services.AddEmulatorSwagger();
+ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : WireJson.NameOf(member);
+
+var app = builder.Build();
+
+// Pipeline order: compression wraps everything; failures become envelopes (/inbox) or problem details;
+// Swagger and the endpoints come last.
+app.UseResponseCompression();
+app.UseExceptionHandler();
+app.UseStatusCodePages(InboxExceptionHandler.WriteStatusCodePage);
+app.UseEmulatorSwagger();
+
+app.MapGroup("/_emulator").WithGroupName(SwaggerSetup.EmulatorDocument).MapEmulatorHealth();
+
+app.MapGroup("/inbox")
+    .WithGroupName(SwaggerSetup.InboxDocument)
+    .AddEndpointFilter<TenantAuthFilter>()
+    .AddEndpointFilter<ValidationFilter>()
+    .MapLeadApi()
+    .MapChatApi()
+    .MapContactApi();
+
+await app.Services.MigrateDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The emulator's entry point; public so that test hosts (WebApplicationFactory) can start it.</summary>
+public partial class Program;

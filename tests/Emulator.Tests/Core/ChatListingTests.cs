@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Emulator.Tests.Infrastructure;
+
+namespace Emulator.Tests.Core;
+
+public sealed class ChatListingTests
+{
+    private const string Timestamp = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$";
+
+    private static JsonNode DocSampleChat() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "chats-response.json")))!;
+
+    /// <summary>Every key path of a JSON tree, e.g. "profile.userDetails.contact.phone.prefix"; arrays by their first item.</summary>
+    private static IEnumerable<string> KeyPaths(JsonNode? node, string prefix = "") => node switch
+    {
+        JsonObject o => o.SelectMany(p => KeyPaths(p.Value, prefix + p.Key + ".").Prepend(prefix + p.Key)),
+        JsonArray { Count: > 0 } a => KeyPaths(a[0], prefix.TrimEnd('.') + "[]."),
+        _ => [],
+    };
+
+    [Fact]
+    public async Task A_lead_with_every_documented_field_is_listed_in_exactly_the_doc_samples_shape()
+    {
+        await using var emulator = new EmulatorFactory();
+        var inbox = emulator.Inbox();
+        (await inbox.PutLeadAsync(InboxClient.Lead("7e88d192-9b20-4035-9b68-d4ac3d58a34f", new
+        {
+            agentId = "631aa793bcfa100487d13d0d", name = "Sample name", email = "sample@example.com", phone = "9876543210",
+            dialCode = "+91", notes = new[] { new { title = "Sample title", description = "Sample description" } },
+            status = "INPROGRESS", picture = "https://example.com/p.png", tags = new[] { "Sample tag" },
+            attributes = new[] { new { key = "ID", value = "BP001" } },
+        }))).ExpectOk();
+
+        var reply = (await inbox.ListChatsAsync()).ExpectOk();
+        var sample = DocSampleChat();
+
+        Assert.Equal(sample.AsObject().Select(p => p.Key), reply.Json.AsObject().Select(p => p.Key));
+        Assert.Equal(KeyPaths(sample["data"]![0]), KeyPaths(reply.Data[0]));
+        var chat = reply.Data.Single()!;
+        Assert.Matches("^[0-9a-f]{24}$", chat["_id"]!.GetValue<string>());
+        Assert.Matches(Timestamp, chat["createdAt"]!.GetValue<string>());
+        Assert.Matches(Timestamp, chat["updatedAt"]!.GetValue<string>());
+        Assert.Equal("INPROGRESS", chat["status"]!.GetValue<string>());
+        Assert.Equal("631aa793bcfa100487d13d0d", chat["_agentAssigned"]!.GetValue<string>());
+        Assert.Equal(0, chat["websiteVisits"]!.GetValue<int>());
+        Assert.False(chat["isOnline"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Fields_nothing_has_set_are_null_and_lists_empty_with_every_object_present()
+    {
+        await using var emulator = new EmulatorFactory();
+        (await emulator.Inbox().PutLeadAsync(InboxClient.Lead("bare"))).ExpectOk();
+        var chat = (await emulator.Inbox().ListChatsAsync("non-lead")).ExpectOk().Data.Single()!;
+
+        Assert.Null(chat["lastSeenAt"]);
+        Assert.Null(chat["_agentAssigned"]);
+        Assert.Equal(["at", "by", "text"], chat["lastMessage"]!.AsObject().Select(p => p.Key));
+        Assert.All(chat["lastMessage"]!.AsObject(), p => Assert.Null(p.Value));
+        var details = chat["profile"]!["userDetails"]!;
+        foreach (var field in new[] { "name", "picture", "city", "country", "gender" })
+        {
+            Assert.True(details.AsObject().ContainsKey(field));
+            Assert.Null(details[field]);
+        }
+
+        Assert.Null(details["contact"]!["email"]);
+        Assert.Null(details["contact"]!["phone"]!["number"]);
+        Assert.Null(details["contact"]!["phone"]!["prefix"]);
+        Assert.Empty(details["tags"]!.AsArray());
+        Assert.Empty(details["attributes"]!.AsArray());
+        Assert.Empty(chat["profile"]!["notes"]!.AsArray());
+        Assert.Equal("OPEN", chat["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Chats_come_newest_first_in_pages_and_a_page_past_the_end_is_empty()
+    {
+        await using var emulator = new EmulatorFactory(new Dictionary<string, string?> { ["Emulator:PageSize"] = "2" });
+        var inbox = emulator.Inbox();
+        foreach (var uuid in new[] { "c1", "c2", "c3", "c4", "c5" })
+        {
+            (await inbox.PutLeadAsync(InboxClient.Lead(uuid, new { name = uuid }))).ExpectOk();
+        }
+
+        var pages = new List<string>();
+        for (var page = 1; page <= 3; page++)
+        {
+            var data = (await inbox.ListChatsAsync(page: page)).ExpectOk().Data;
+            Assert.True(data.Count <= 2);
+            pages.AddRange(data.Select(c => c!["uuid"]!.GetValue<string>()));
+        }
+
+        Assert.Equal(["c5", "c4", "c3", "c2", "c1"], pages);
+        var past = (await inbox.ListChatsAsync(page: 4)).ExpectOk();
+        Assert.Empty(past.Data);
+        Assert.Equal(200, past.Json["code"]!.GetValue<int>());
+
+        var created = pages.Count;
+        Assert.Equal(5, created);
+    }
+
+    [Fact]
+    public async Task CreatedAt_is_strictly_increasing_so_string_comparison_orders_chats()
+    {
+        await using var emulator = new EmulatorFactory(new Dictionary<string, string?> { ["Emulator:PageSize"] = "50" });
+        var inbox = emulator.Inbox();
+        for (var i = 0; i < 20; i++)
+        {
+            (await inbox.PutLeadAsync(InboxClient.Lead($"fast-{i}", new { name = "n" }))).ExpectOk();
+        }
+
+        var stamps = (await inbox.ListChatsAsync()).ExpectOk().Data.Select(c => c!["createdAt"]!.GetValue<string>()).ToList();
+        Assert.Equal(20, stamps.Distinct().Count());
+        Assert.Equal(stamps.OrderByDescending(s => s, StringComparer.Ordinal), stamps);
+    }
+
+    [Fact]
+    public async Task Only_the_requested_bots_chats_are_listed()
+    {
+        await using var emulator = new EmulatorFactory();
+        var inbox = emulator.Inbox();
+        (await inbox.PutLeadAsync(InboxClient.Lead("a", new { name = "a" }))).ExpectOk();
+        (await inbox.PutLeadAsync(InboxClient.Lead("b", new { name = "b" }, botId: "bot-2"))).ExpectOk();
+
+        Assert.Equal("a", (await inbox.ListChatsAsync()).ExpectOk().Data.Single()!["uuid"]!.GetValue<string>());
+        Assert.Equal("b", (await inbox.ListChatsAsync(botId: "bot-2")).ExpectOk().Data.Single()!["uuid"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("customerId=64b7f0c2a1d3e4f5a6b7c8d9&page=1&type=lead", "botId is required.")]
+    [InlineData("botId=b&page=1&type=lead", "customerId is required.")]
+    [InlineData("botId=b&customerId=64b7f0c2a1d3e4f5a6b7c8d9&type=lead", "page is required.")]
+    [InlineData("botId=b&customerId=64b7f0c2a1d3e4f5a6b7c8d9&page=1", "type is required.")]
+    [InlineData("botId=b&customerId=64b7f0c2a1d3e4f5a6b7c8d9&page=0&type=lead", "page '0' must be a whole number from 1")]
+    [InlineData("botId=b&customerId=64b7f0c2a1d3e4f5a6b7c8d9&page=abc&type=lead", "page 'abc' must be a whole number from 1")]
+    [InlineData("botId=b&customerId=64b7f0c2a1d3e4f5a6b7c8d9&page=-1&type=lead", "page '-1' must be a whole number from 1")]
+    [InlineData("botId=b&customerId=64b7f0c2a1d3e4f5a6b7c8d9&page=1.5&type=lead", "page '1.5' must be a whole number from 1")]
+    [InlineData("botId=b&customerId=64b7f0c2a1d3e4f5a6b7c8d9&page=99999999999&type=lead", "must be a whole number from 1")]
+    [InlineData("botId=b&customerId=64b7f0c2a1d3e4f5a6b7c8d9&page=1&type=leads", "type 'leads' must be 'lead' or 'non-lead'.")]
+    [InlineData("botId=b&customerId=64b7f0c2a1d3e4f5a6b7c8d9&page=1&type=LEAD", "type 'LEAD' must be 'lead' or 'non-lead'.")]
+    public async Task Bad_query_values_get_400_in_the_envelope(string query, string expected)
+    {
+        await using var emulator = new EmulatorFactory();
+        var reply = (await emulator.Inbox().ListChatsRawAsync(query)).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains(reply.Messages, m => m.Contains(expected));
+    }
+
+    [Fact]
+    public async Task Unknown_routes_and_methods_under_inbox_answer_in_the_envelope()
+    {
+        await using var emulator = new EmulatorFactory();
+        var inbox = emulator.Inbox();
+        (await inbox.SendAsync(HttpMethod.Get, "/inbox/direct/unknown", null, null)).Expect(HttpStatusCode.NotFound);
+        (await inbox.SendAsync(HttpMethod.Delete, "/inbox/direct/chats", null, null)).Expect(HttpStatusCode.MethodNotAllowed);
+    }
+}

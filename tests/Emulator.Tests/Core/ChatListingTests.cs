@@ -26,9 +26,15 @@ public sealed class ChatListingTests
         var inbox = emulator.Inbox();
         (await inbox.PutLeadAsync(InboxClient.Lead("7e88d192-9b20-4035-9b68-d4ac3d58a34f", new
         {
-            agentId = "631aa793bcfa100487d13d0d", name = "Sample name", email = "sample@example.com", phone = "9876543210",
-            dialCode = "+91", notes = new[] { new { title = "Sample title", description = "Sample description" } },
-            status = "INPROGRESS", picture = "https://example.com/p.png", tags = new[] { "Sample tag" },
+            agentId = "631aa793bcfa100487d13d0d",
+            name = "Sample name",
+            email = "sample@example.com",
+            phone = "9876543210",
+            dialCode = "+91",
+            notes = new[] { new { title = "Sample title", description = "Sample description" } },
+            status = "INPROGRESS",
+            picture = "https://example.com/p.png",
+            tags = new[] { "Sample tag" },
             attributes = new[] { new { key = "ID", value = "BP001" } },
         }))).ExpectOk();
 

@@ -64,9 +64,18 @@ public sealed class ContactSearchTests
         Assert.Equal(["visitor", "lead"], await UuidsAsync(emulator, new { }));
         Assert.Equal(["visitor", "lead"], await UuidsAsync(emulator, new
         {
-            searchText = "", tags = Array.Empty<string>(), status = Array.Empty<string>(), isOnline = false,
-            userInteracted = false, isLiveChatActive = false, isContact = false, hasOrdered = new { status = false, lastAt = "" },
-            lastSeenAt = new { startAt = "", endsAt = "" }, createdAt = new { startAt = "", endsAt = "" }, page = 1, isExport = "none",
+            searchText = "",
+            tags = Array.Empty<string>(),
+            status = Array.Empty<string>(),
+            isOnline = false,
+            userInteracted = false,
+            isLiveChatActive = false,
+            isContact = false,
+            hasOrdered = new { status = false, lastAt = "" },
+            lastSeenAt = new { startAt = "", endsAt = "" },
+            createdAt = new { startAt = "", endsAt = "" },
+            page = 1,
+            isExport = "none",
         }));
     }
 

@@ -27,8 +27,13 @@ public sealed class LeadUpsertTests
         var inbox = emulator.Inbox();
         (await inbox.PutLeadAsync(InboxClient.Lead("u1", new
         {
-            name = "Ann", email = "ann@example.com", phone = "9876543210", dialCode = "+91", status = "REVIEW",
-            picture = "https://example.com/a.png", agentId = "631aa793bcfa100487d13d0d",
+            name = "Ann",
+            email = "ann@example.com",
+            phone = "9876543210",
+            dialCode = "+91",
+            status = "REVIEW",
+            picture = "https://example.com/a.png",
+            agentId = "631aa793bcfa100487d13d0d",
         }))).ExpectOk();
         var before = (await inbox.ListChatsAsync()).ExpectOk().Data.Single()!;
 

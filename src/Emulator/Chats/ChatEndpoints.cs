@@ -25,7 +25,7 @@ public static class ChatEndpoints
         return inbox;
     }
 
-    /// <summary>Validated query → tenant check (403) → one indexed query for the page.</summary>
+    // Validated query → tenant check (403) → one indexed query for the page.
     private static async Task<IResult> ListChats(
         [AsParameters] ChatListQuery query, HttpContext http, EmulatorDbContext db,
         IOptions<EmulatorOptions> options, CancellationToken cancellationToken)

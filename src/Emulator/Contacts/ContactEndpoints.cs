@@ -28,7 +28,7 @@ public static class ContactEndpoints
         return inbox;
     }
 
-    /// <summary>Validated body → one indexed query for the page, scoped to the token's customer.</summary>
+    // Validated body → one indexed query for the page, scoped to the token's customer.
     private static async Task<IResult> SearchContacts(
         JsonBody<ContactSearchRequest> body, HttpContext http, EmulatorDbContext db,
         IOptions<EmulatorOptions> options, CancellationToken cancellationToken)

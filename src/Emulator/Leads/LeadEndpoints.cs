@@ -24,7 +24,7 @@ public static class LeadEndpoints
         return inbox;
     }
 
-    /// <summary>Validated body → tenant check (403) → upsert → <c>{"success": true, "message": "ok", "code": 200}</c>.</summary>
+    // Validated body → tenant check (403) → upsert → {"success": true, "message": "ok", "code": 200}.
     private static async Task<IResult> PutLead(
         JsonBody<LeadRequest> body, HttpContext http, LeadStore store, CancellationToken cancellationToken)
     {

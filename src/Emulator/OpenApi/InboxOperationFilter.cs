@@ -35,6 +35,16 @@ public sealed class InboxOperationFilter : IOperationFilter
         });
 
         operation.Parameters ??= [];
+        foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query))
+        {
+            // Every query parameter of the chats listing is marked required (*) in the seed docs.
+            parameter.Required = true;
+            if (parameter.Name == "type" && parameter.Schema is OpenApiSchema schema)
+            {
+                schema.Enum = ContractSchemaFilter.Values(["lead", "non-lead"]);
+            }
+        }
+
         operation.Parameters.Add(new OpenApiParameter
         {
             Name = "authtype",

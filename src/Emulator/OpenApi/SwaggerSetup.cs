@@ -74,6 +74,7 @@ public static class SwaggerSetup
             }
 
             options.OperationFilter<InboxOperationFilter>();
+            options.SchemaFilter<ContractSchemaFilter>();
             options.SupportNonNullableReferenceTypes();
             options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "Emulator.xml"));
         });

@@ -6,6 +6,7 @@ using Emulator.Data;
 using Emulator.Health;
 using Emulator.Leads;
 using Emulator.OpenApi;
+using Emulator.Segments;
 using Emulator.Tenants;
 using FluentValidation;
 
@@ -21,15 +22,19 @@ builder.Services.AddSingleton<TenantDirectory>();
 builder.Services.AddEmulatorDatabase();
 builder.Services.AddEmulatorHealth();
 builder.Services.AddScoped<LeadStore>();
+builder.Services.AddScoped<ContactWriter>();
 builder.Services.AddSingleton<IValidator<LeadRequest>, LeadRequestValidator>();
 builder.Services.AddSingleton<IValidator<ChatListQuery>, ChatListQueryValidator>();
 builder.Services.AddSingleton<IValidator<ContactSearchRequest>, ContactSearchRequestValidator>();
+builder.Services.AddSingleton<IValidator<ImportContactList>, ImportContactListValidator>();
+builder.Services.AddSingleton<IValidator<ContactUpdate>, ContactUpdateValidator>();
+builder.Services.AddSingleton<IValidator<StatusUpdate>, StatusUpdateValidator>();
 builder.Services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<InboxExceptionHandler>();
 builder.Services.AddResponseCompression(o => o.EnableForHttps = true);
 builder.Services.AddEmulatorSwagger();
-ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : WireJson.NameOf(member);
+ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) => WireJson.PathOf(member, expression);
 
 var app = builder.Build();
 
@@ -48,7 +53,9 @@ app.MapGroup("/inbox")
     .AddEndpointFilter<ValidationFilter>()
     .MapLeadApi()
     .MapChatApi()
-    .MapContactApi();
+    .MapContactApi()
+    .MapContactWriteApi()
+    .MapSegmentApi();
 
 await app.Services.MigrateDatabaseAsync();
 await app.RunAsync();

@@ -94,6 +94,7 @@ public sealed class JsonBody<T> : IJsonBody where T : class
             catch (JsonException ex)
             {
                 var path = (ex.Path ?? "$").TrimStart('$').TrimStart('.');
+                path = path.StartsWith('[') ? "items" + path : path;
                 var expected = WireJson.DescribeExpected(typeof(T), ex.Path ?? "$") ?? "has the wrong JSON type";
                 return Fail($"{(path.Length == 0 ? "body" : path)} {expected}.");
             }

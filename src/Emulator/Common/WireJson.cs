@@ -31,6 +31,30 @@ public static class WireJson
         member.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(member.Name);
 
     /// <summary>
+    /// The JSON path of a validator's member expression, e.g. <c>d => d.Contact!.Email</c> → <c>contact.email</c>;
+    /// null for an expression that is not a member chain. Used as FluentValidation's property name resolver.
+    /// </summary>
+    public static string? PathOf(MemberInfo? member, System.Linq.Expressions.LambdaExpression? expression)
+    {
+        var names = new List<string>();
+        var node = expression?.Body;
+        while (node is System.Linq.Expressions.MemberExpression or System.Linq.Expressions.UnaryExpression)
+        {
+            if (node is System.Linq.Expressions.UnaryExpression unary)
+            {
+                node = unary.Operand;
+                continue;
+            }
+
+            var access = (System.Linq.Expressions.MemberExpression)node;
+            names.Insert(0, NameOf(access.Member));
+            node = access.Expression;
+        }
+
+        return names.Count > 0 ? string.Join('.', names) : member is null ? null : NameOf(member);
+    }
+
+    /// <summary>
     /// Describes what the JSON value at <paramref name="path"/> (a System.Text.Json path such as
     /// <c>$.notes[0].title</c>) must be in a body of type <paramref name="root"/>, e.g. "must be a string".
     /// Appends the property's <see cref="WireHintAttribute"/>, if any. Returns null when the path cannot be followed.
@@ -39,6 +63,7 @@ public static class WireJson
     {
         var type = root;
         PropertyInfo? last = null;
+        // "$[0].profile" splits into "[0]" and "profile": a leading index steps into the root array's items.
         foreach (var segment in path.TrimStart('$').Split('.', StringSplitOptions.RemoveEmptyEntries))
         {
             var name = segment;
@@ -48,13 +73,17 @@ public static class WireJson
                 name = segment[..bracket];
             }
 
-            last = type.GetProperties().FirstOrDefault(p => NameOf(p) == name);
-            if (last is null)
+            if (name.Length > 0)
             {
-                return null;
+                last = type.GetProperties().FirstOrDefault(p => NameOf(p) == name);
+                if (last is null)
+                {
+                    return null;
+                }
+
+                type = last.PropertyType;
             }
 
-            type = last.PropertyType;
             for (var i = bracket; i >= 0 && i < segment.Length; i = segment.IndexOf('[', i + 1))
             {
                 type = ElementType(type) ?? type;
@@ -68,9 +97,10 @@ public static class WireJson
 
     private static Type? ElementType(Type type) =>
         type.IsArray ? type.GetElementType()
-        : type.IsGenericType && type.GetGenericArguments().Length == 1 && typeof(System.Collections.IEnumerable).IsAssignableFrom(type)
-            ? type.GetGenericArguments()[0]
-            : null;
+        : type == typeof(string) ? null
+        : type.GetInterfaces().Append(type)
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            ?.GetGenericArguments()[0];
 
     private static string Article(Type type)
     {

@@ -15,10 +15,10 @@ public static class ContactQuery
     /// <summary>The boolean filters that <c>applicableFilters</c> can name.</summary>
     public static readonly IReadOnlyList<string> BooleanFilters = ["isOnline", "userInteracted", "isLiveChatActive", "hasOrdered", "isContact"];
 
-    /// <summary>The tenant's chats matching every filter of <paramref name="r"/>, unordered.</summary>
+    /// <summary>The tenant's chats, less deleted ones, matching every filter of <paramref name="r"/>, unordered.</summary>
     public static IQueryable<Chat> Apply(IQueryable<Chat> chats, IQueryable<ChatLabel> labels, string customerId, ContactSearchRequest r)
     {
-        var query = chats.Where(c => c.CustomerId == customerId);
+        var query = chats.Where(c => c.CustomerId == customerId && c.Status != ChatStatuses.Deleted);
         var applicable = (r.ApplicableFilters ?? []).ToHashSet(StringComparer.Ordinal);
 
         if (!string.IsNullOrWhiteSpace(r.SearchText))

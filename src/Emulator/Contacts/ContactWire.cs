@@ -39,7 +39,7 @@ public sealed record ContactWire(
 /// <summary><c>profile</c> of a contact: <c>userDetails</c>, <c>marketing</c> and <c>notes</c>.</summary>
 public sealed record ContactProfileWire(ContactUserDetailsWire UserDetails, MarketingWire Marketing, IReadOnlyList<NoteWire> Notes);
 
-/// <summary><c>profile.userDetails</c> of a contact: the chat's fields plus <c>userProvidedName</c> and <c>whatsAppNumber</c>.</summary>
+/// <summary><c>profile.userDetails</c> of a contact: the chat's fields plus <c>userProvidedName</c>, <c>whatsAppNumber</c> and the other channels' handles.</summary>
 public sealed record ContactUserDetailsWire(
     ContactInfoWire Contact,
     string? UserProvidedName,
@@ -50,7 +50,10 @@ public sealed record ContactUserDetailsWire(
     string? City,
     string? Country,
     string? Gender,
-    string? WhatsAppNumber);
+    string? WhatsAppNumber,
+    string? TelegramUserName,
+    string? InstagramProfileId,
+    string? FacebookProfileId);
 
 /// <summary><c>profile.marketing</c>: <c>{urlsVisited: []}</c>.</summary>
 public sealed record MarketingWire(IReadOnlyList<string> UrlsVisited);

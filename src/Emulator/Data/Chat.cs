@@ -14,7 +14,7 @@ public sealed class Chat
     /// <summary>The owning customer account (the tenant); every query is scoped by it.</summary>
     public required string CustomerId { get; set; }
 
-    /// <summary>The bot the chat belongs to.</summary>
+    /// <summary>The bot the chat belongs to; empty for a contact imported without a bot.</summary>
     public required string BotId { get; set; }
 
     /// <summary>The visitor's widget session id, unique per (customer, bot).</summary>
@@ -53,7 +53,17 @@ public sealed class Chat
     /// <summary><c>profile.userDetails.whatsAppNumber</c>, "&lt;prefix&gt; &lt;number&gt;".</summary>
     public string? WhatsAppNumber { get; set; }
 
-    /// <summary>Chat status: one of <see cref="ChatStatuses.All"/> (wire spelling, e.g. <c>DEPENDANCY</c>).</summary>
+    /// <summary><c>profile.userDetails.telegramUserName</c>.</summary>
+    public string? TelegramUserName { get; set; }
+
+    /// <summary><c>profile.userDetails.instagramProfileId</c>.</summary>
+    public string? InstagramProfileId { get; set; }
+
+    /// <summary><c>profile.userDetails.facebookProfileId</c>.</summary>
+    public string? FacebookProfileId { get; set; }
+
+    /// <summary>Chat status: one of <see cref="ChatStatuses.All"/> (wire spelling, e.g. <c>DEPENDANCY</c>),
+    /// or <see cref="ChatStatuses.Deleted"/> for a contact removed from every listing but kept in the database.</summary>
     public string Status { get; set; } = ChatStatuses.Open;
 
     /// <summary><c>_agentAssigned</c>: the assigned agent's id, or null.</summary>

@@ -35,6 +35,11 @@ internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
         chat.HasIndex(c => new { c.CustomerId, c.IsLiveChatActive, c.CreatedAt });
         chat.HasIndex(c => new { c.CustomerId, c.HasOrdered, c.LastOrderedAt });
 
+        // Import matches existing contacts by email (case-insensitively) or by phone.
+        chat.Property(c => c.Email).UseCollation("NOCASE");
+        chat.HasIndex(c => new { c.CustomerId, c.Email });
+        chat.HasIndex(c => new { c.CustomerId, c.PhoneNumber, c.PhonePrefix });
+
         chat.ComplexCollection(c => c.Notes, notes =>
         {
             notes.ToJson();
@@ -54,5 +59,17 @@ internal sealed class ChatLabelConfiguration : IEntityTypeConfiguration<ChatLabe
         label.ToTable("ChatLabels");
         label.HasKey(l => new { l.ChatId, l.Kind, l.Value });
         label.HasIndex(l => new { l.CustomerId, l.Kind, l.Value, l.ChatId });
+    }
+}
+
+/// <summary>Table and index of <see cref="Segment"/>.</summary>
+internal sealed class SegmentConfiguration : IEntityTypeConfiguration<Segment>
+{
+    public void Configure(EntityTypeBuilder<Segment> segment)
+    {
+        segment.ToTable("Segments");
+        segment.HasKey(s => s.Id);
+        segment.Property(s => s.Id).HasMaxLength(24);
+        segment.HasIndex(s => new { s.CustomerId, s.CreatedAt });
     }
 }

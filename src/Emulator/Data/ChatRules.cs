@@ -9,7 +9,7 @@ public static class ChatRules
     /// <summary>
     /// Recomputes <see cref="Chat.IsLead"/> (a chat is a lead once it holds a non-empty name, email or
     /// phone number), <see cref="Chat.SearchText"/> and <see cref="Chat.Labels"/> from the chat's fields.
-    /// A chat that becomes a lead also becomes a contact that has interacted (it gave its details to the bot).
+    /// A chat that becomes a lead also becomes a contact.
     /// </summary>
     public static void Refresh(Chat chat)
     {
@@ -17,7 +17,6 @@ public static class ChatRules
         if (chat.IsLead)
         {
             chat.IsContact = true;
-            chat.UserInteracted = true;
         }
 
         chat.SearchText = string.Join('\n', new[]
@@ -34,6 +33,23 @@ public static class ChatRules
         foreach (var (kind, value) in wanted.Where(w => !chat.Labels.Any(l => l.Kind == w.Item1 && l.Value == w.Item2)))
         {
             chat.Labels.Add(new ChatLabel { ChatId = chat.Id, CustomerId = chat.CustomerId, Kind = kind, Value = value });
+        }
+    }
+
+    /// <summary>Replaces <see cref="Chat.Tags"/> with <paramref name="tags"/>, dropping duplicates and keeping order.</summary>
+    public static void SetTags(Chat chat, IEnumerable<string> tags) => chat.Tags = tags.Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Sets attribute <paramref name="key"/>: its value in place when the chat has it, else appended.</summary>
+    public static void SetAttribute(Chat chat, string key, string? value)
+    {
+        var existing = chat.Attributes.FirstOrDefault(a => a.Key == key);
+        if (existing is null)
+        {
+            chat.Attributes.Add(new ChatAttribute { Key = key, Value = value });
+        }
+        else
+        {
+            existing.Value = value;
         }
     }
 

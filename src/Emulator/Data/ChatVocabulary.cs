@@ -11,6 +11,15 @@ public static class ChatStatuses
 
     /// <summary>Every documented status, case-sensitive.</summary>
     public static readonly IReadOnlyList<string> All = ["OPEN", "INPROGRESS", "REVIEW", "ONHOLD", "DEPENDANCY", "CLOSED"];
+
+    /// <summary>
+    /// The status real clients send to <c>PUT /inbox/users/status-update</c> to delete contacts (PLATFORM-FACTS).
+    /// A deleted contact leaves every listing but stays in the database.
+    /// </summary>
+    public const string Deleted = "DELETED";
+
+    /// <summary>The statuses a contact can be set to through the contact endpoints: <see cref="All"/> and <see cref="Deleted"/>.</summary>
+    public static readonly IReadOnlyList<string> Settable = [.. All, Deleted];
 }
 
 /// <summary>Channels a chat can come from; each has a <c>_bot*</c> filter in <c>POST /inbox/users</c>.</summary>

@@ -11,6 +11,9 @@ public sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> option
     /// <summary>Index rows behind the <c>tags</c> and <c>segments</c> filters.</summary>
     public DbSet<ChatLabel> ChatLabels => Set<ChatLabel>();
 
+    /// <summary>Every tenant's segments; always filter by <see cref="Segment.CustomerId"/>.</summary>
+    public DbSet<Segment> Segments => Set<Segment>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -35,10 +35,14 @@ public sealed class LeadStore(EmulatorDbContext db, TimeProvider clock)
                 CreatedAt = await ChatClock.NextCreatedAtAsync(db, lead.CustomerId!, now, cancellationToken),
             };
             db.Chats.Add(chat);
+            now = chat.CreatedAt;
         }
 
         Apply(chat, lead, now);
         ChatRules.Refresh(chat);
+
+        // A visitor whose details reached the bot has interacted with it.
+        chat.UserInteracted |= chat.IsLead;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -60,20 +64,12 @@ public sealed class LeadStore(EmulatorDbContext db, TimeProvider clock)
 
         if (lead.Tags is not null)
         {
-            chat.Tags = lead.Tags.Distinct(StringComparer.Ordinal).ToList();
+            ChatRules.SetTags(chat, lead.Tags);
         }
 
         foreach (var attribute in lead.Attributes ?? [])
         {
-            var existing = chat.Attributes.FirstOrDefault(a => a.Key == attribute.Key);
-            if (existing is null)
-            {
-                chat.Attributes.Add(new ChatAttribute { Key = attribute.Key!, Value = attribute.Value });
-            }
-            else
-            {
-                existing.Value = attribute.Value;
-            }
+            ChatRules.SetAttribute(chat, attribute.Key!, attribute.Value);
         }
 
         chat.UpdatedAt = now;

@@ -48,6 +48,10 @@ namespace Emulator.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("FacebookProfileId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Gender")
@@ -55,6 +59,9 @@ namespace Emulator.Data.Migrations
 
                     b.Property<bool>("HasOrdered")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstagramProfileId")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsContact")
                         .HasColumnType("INTEGER");
@@ -120,6 +127,9 @@ namespace Emulator.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TelegramUserName")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("UnreadMessages")
                         .HasColumnType("INTEGER");
 
@@ -175,6 +185,8 @@ namespace Emulator.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CustomerId", "Email");
+
                     b.HasIndex("CustomerId", "LastSeenAt");
 
                     b.HasIndex("CustomerId", "AgentAssigned", "CreatedAt");
@@ -193,6 +205,8 @@ namespace Emulator.Data.Migrations
                     b.HasIndex("CustomerId", "IsOnline", "CreatedAt");
 
                     b.HasIndex("CustomerId", "LastMessageBy", "CreatedAt");
+
+                    b.HasIndex("CustomerId", "PhoneNumber", "PhonePrefix");
 
                     b.HasIndex("CustomerId", "Status", "CreatedAt");
 
@@ -225,6 +239,33 @@ namespace Emulator.Data.Migrations
                     b.HasIndex("CustomerId", "Kind", "Value", "ChatId");
 
                     b.ToTable("ChatLabels", (string)null);
+                });
+
+            modelBuilder.Entity("Emulator.Data.Segment", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.ToTable("Segments", (string)null);
                 });
 
             modelBuilder.Entity("Emulator.Data.ChatLabel", b =>

@@ -1,0 +1,87 @@
+using Emulator.Common;
+using Emulator.Tenants;
+
+namespace Emulator.Contacts;
+
+/// <summary>
+/// Maps the sibling contact endpoints real clients call (PLATFORM-FACTS, "Sibling endpoints"): import,
+/// update one contact, change the status of many. Token: <c>Authorization: Bearer</c> (with <c>authtype: Key</c>);
+/// the token names the customer.
+/// </summary>
+public static class ContactWriteEndpoints
+{
+    /// <summary>Adds the endpoints to the <c>/inbox</c> group.</summary>
+    public static RouteGroupBuilder MapContactWriteApi(this RouteGroupBuilder inbox)
+    {
+        inbox.MapPost("/users/import", Import)
+            .WithName("ImportContacts")
+            .WithSummary("Import contacts")
+            .WithDescription(
+                "A JSON array of {profile: {userDetails: {userProvidedName, contact: {email, phone: {number, prefix}}, tags, " +
+                "attributes}}}. Each item updates the newest contact with the same email (case-insensitive), else the same " +
+                "phone (prefix + number), else creates a contact attached to no bot. One invalid item rejects the whole " +
+                "batch (400, one message per problem, prefixed with the item's index); nothing is applied then.")
+            .WithTags("Contacts")
+            .WithMetadata(new TokenHeader(null))
+            .Accepts<ImportContactList>("application/json")
+            .Produces<OkEnvelope>()
+            .ProducesEnvelopeErrors(400, 401, 413);
+
+        inbox.MapPut("/users/status-update", UpdateStatus)
+            .WithName("UpdateContactStatus")
+            .WithSummary("Set the status of contacts")
+            .WithDescription(
+                "{ids: [...], status}. DELETED removes the contacts from every listing (they stay in the database). " +
+                "Unknown ids: 404 listing them, and nothing is changed.")
+            .WithTags("Contacts")
+            .WithMetadata(new TokenHeader(null))
+            .Accepts<StatusUpdate>("application/json")
+            .Produces<OkEnvelope>()
+            .ProducesEnvelopeErrors(400, 401, 404, 413);
+
+        inbox.MapPut("/users/{id}", Update)
+            .WithName("UpdateContact")
+            .WithSummary("Update one contact")
+            .WithDescription(
+                "The body is a contact object as POST /inbox/users returned it, with fields changed; read-only fields are " +
+                "ignored. userDetails tags, attributes and profile.notes replace the stored lists; a top-level attributes " +
+                "list is upserted by key. Answers the updated contact. Unknown, deleted or another customer's id: 404.")
+            .WithTags("Contacts")
+            .WithMetadata(new TokenHeader(null))
+            .Accepts<ContactUpdate>("application/json")
+            .Produces<DataEnvelope<ContactWire>>()
+            .ProducesEnvelopeErrors(400, 401, 404, 413);
+        return inbox;
+    }
+
+    private static async Task<IResult> Import(
+        JsonBody<ImportContactList> body, HttpContext http, ContactWriter writer, CancellationToken cancellationToken)
+    {
+        var tenant = TenantAuthFilter.TenantOf(http);
+        var (created, updated) = await writer.ImportAsync(tenant.CustomerId, body.Required.OfType<ImportContact>().ToList(), cancellationToken);
+        return TypedResults.Ok(new OkEnvelope(true, $"Imported {created + updated} contacts: {created} created, {updated} updated.", 200));
+    }
+
+    private static async Task<IResult> UpdateStatus(
+        JsonBody<StatusUpdate> body, HttpContext http, ContactWriter writer, CancellationToken cancellationToken)
+    {
+        var request = body.Required;
+        var unknown = await writer.SetStatusAsync(
+            TenantAuthFilter.TenantOf(http).CustomerId, request.Ids!.OfType<string>().ToList(), request.Status!, cancellationToken);
+        return unknown.Count == 0
+            ? ApiResults.Ok()
+            : NotFound(unknown);
+    }
+
+    private static async Task<IResult> Update(
+        string id, JsonBody<ContactUpdate> body, HttpContext http, ContactWriter writer, CancellationToken cancellationToken)
+    {
+        var tenant = TenantAuthFilter.TenantOf(http);
+        var chat = await writer.UpdateAsync(tenant.CustomerId, id, body.Required, cancellationToken);
+        return chat is null ? NotFound([id]) : ApiResults.Ok(ContactMapping.ToWire(chat, tenant));
+    }
+
+    private static IResult NotFound(IEnumerable<string> ids) =>
+        ApiResults.Error(StatusCodes.Status404NotFound, ApiResults.SummaryFor(404),
+            ids.Select(id => $"No contact with _id '{id}' in this account."));
+}

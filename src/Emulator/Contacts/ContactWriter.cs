@@ -1,0 +1,193 @@
+using Emulator.Common;
+using Emulator.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emulator.Contacts;
+
+/// <summary>
+/// Writes of the contact endpoints (import, update, status change). Each call is one <c>BEGIN IMMEDIATE</c>
+/// transaction: it applies completely or not at all.
+/// </summary>
+public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
+{
+    /// <summary>
+    /// Imports contacts into <paramref name="customerId"/>'s account, in order. An item updates the newest
+    /// non-deleted contact with the same email (case-insensitive) or, failing that, the same phone number and
+    /// prefix; otherwise it creates a contact attached to no bot (<c>isImported: true</c>, <c>platform: []</c>).
+    /// </summary>
+    /// <returns>How many contacts were created and how many updated.</returns>
+    public async Task<(int Created, int Updated)> ImportAsync(string customerId, IReadOnlyList<ImportContact> items, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (created, updated) = (0, 0);
+        foreach (var item in items)
+        {
+            var now = Timestamps.Now(clock);
+            var details = item.Profile!.UserDetails!;
+            var chat = await FindMatchAsync(customerId, details.Contact, cancellationToken);
+            if (chat is null)
+            {
+                chat = new Chat
+                {
+                    Id = ObjectIds.New(now),
+                    CustomerId = customerId,
+                    BotId = "",
+                    Uuid = Guid.NewGuid().ToString(),
+                    IsImported = true,
+                    IsContact = true,
+                    CreatedAt = await ChatClock.NextCreatedAtAsync(db, customerId, now, cancellationToken),
+                };
+                db.Chats.Add(chat);
+                now = chat.CreatedAt;
+                created++;
+            }
+            else
+            {
+                updated++;
+            }
+
+            Apply(chat, item.Profile, now);
+            // Save per item so the next item's match sees this one (an import may repeat an email).
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (created, updated);
+    }
+
+    /// <summary>Applies <paramref name="update"/> to the contact <paramref name="id"/> of <paramref name="customerId"/>.</summary>
+    /// <returns>The updated contact, or null when no such non-deleted contact exists (the caller answers 404).</returns>
+    public async Task<Chat?> UpdateAsync(string customerId, string id, ContactUpdate update, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var chat = await db.Chats.Include(c => c.Labels).SingleOrDefaultAsync(
+            c => c.Id == id && c.CustomerId == customerId && c.Status != ChatStatuses.Deleted, cancellationToken);
+        if (chat is null)
+        {
+            return null;
+        }
+
+        var now = Timestamps.Now(clock);
+        if (update.Profile is not null)
+        {
+            Apply(chat, update.Profile, now);
+        }
+
+        chat.Status = update.Status ?? chat.Status;
+        chat.TelegramUserName = update.TelegramUserName ?? chat.TelegramUserName;
+        chat.InstagramProfileId = update.InstagramProfileId ?? chat.InstagramProfileId;
+        chat.FacebookProfileId = update.FacebookProfileId ?? chat.FacebookProfileId;
+        chat.WhatsAppNumber = update.WhatsAppNumber ?? chat.WhatsAppNumber;
+        foreach (var attribute in update.Attributes ?? [])
+        {
+            ChatRules.SetAttribute(chat, attribute!.Key!, attribute.Value);
+        }
+
+        Touch(chat, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return chat;
+    }
+
+    /// <summary>
+    /// Sets the status of every contact in <paramref name="ids"/> of <paramref name="customerId"/>; with
+    /// <see cref="ChatStatuses.Deleted"/> they leave every listing. All or nothing.
+    /// </summary>
+    /// <returns>The ids that match no contact of the customer; when any, nothing was changed.</returns>
+    public async Task<IReadOnlyList<string>> SetStatusAsync(string customerId, IReadOnlyList<string> ids, string status, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var wanted = ids.Distinct(StringComparer.Ordinal).ToList();
+        var chats = await db.Chats.Where(c => c.CustomerId == customerId && wanted.Contains(c.Id)).ToListAsync(cancellationToken);
+        var unknown = wanted.Except(chats.Select(c => c.Id), StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            return unknown;
+        }
+
+        var now = Timestamps.Now(clock);
+        foreach (var chat in chats)
+        {
+            chat.Status = status;
+            chat.UpdatedAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return [];
+    }
+
+    private async Task<Chat?> FindMatchAsync(string customerId, ContactDetailsInput? contact, CancellationToken cancellationToken)
+    {
+        var live = db.Chats.Include(c => c.Labels)
+            .Where(c => c.CustomerId == customerId && c.Status != ChatStatuses.Deleted)
+            .OrderByDescending(c => c.CreatedAt);
+        if (!string.IsNullOrEmpty(contact?.Email)
+            && await live.FirstOrDefaultAsync(c => c.Email == contact.Email, cancellationToken) is { } byEmail)
+        {
+            return byEmail;
+        }
+
+        if (string.IsNullOrEmpty(contact?.Phone?.Number))
+        {
+            return null;
+        }
+
+        var number = contact.Phone.Number;
+        var prefix = contact.Phone.Prefix is null ? null : WireFormats.StripPlus(contact.Phone.Prefix);
+        return await live.FirstOrDefaultAsync(c => c.PhoneNumber == number && c.PhonePrefix == prefix, cancellationToken);
+    }
+
+    /// <summary>Applies a profile: scalars when present, tags/attributes/notes replaced when present.</summary>
+    private static void Apply(Chat chat, ContactProfileInput profile, DateTime now)
+    {
+        if (profile.UserDetails is { } d)
+        {
+            chat.Name = d.Name ?? chat.Name;
+            chat.UserProvidedName = d.UserProvidedName ?? chat.UserProvidedName;
+            chat.Email = d.Contact?.Email ?? chat.Email;
+            chat.PhoneNumber = d.Contact?.Phone?.Number ?? chat.PhoneNumber;
+            chat.PhonePrefix = d.Contact?.Phone?.Prefix is { } prefix ? WireFormats.StripPlus(prefix) : chat.PhonePrefix;
+            chat.Picture = d.Picture ?? chat.Picture;
+            chat.City = d.City ?? chat.City;
+            chat.Country = d.Country ?? chat.Country;
+            chat.Gender = d.Gender ?? chat.Gender;
+            chat.WhatsAppNumber = d.WhatsAppNumber ?? chat.WhatsAppNumber;
+            chat.TelegramUserName = d.TelegramUserName ?? chat.TelegramUserName;
+            chat.InstagramProfileId = d.InstagramProfileId ?? chat.InstagramProfileId;
+            chat.FacebookProfileId = d.FacebookProfileId ?? chat.FacebookProfileId;
+            if (d.Tags is not null)
+            {
+                ChatRules.SetTags(chat, d.Tags);
+            }
+
+            if (d.Attributes is not null)
+            {
+                chat.Attributes.Clear();
+                foreach (var attribute in d.Attributes)
+                {
+                    ChatRules.SetAttribute(chat, attribute.Key!, attribute.Value);
+                }
+            }
+        }
+
+        if (profile.Notes is not null)
+        {
+            var kept = chat.Notes.ToDictionary(n => n.Id);
+            chat.Notes = profile.Notes.Select(n => new ChatNote
+            {
+                Id = n.Id is { } id && kept.ContainsKey(id) ? id : ObjectIds.New(now),
+                Title = n.Title,
+                Description = n.Description,
+            }).GroupBy(n => n.Id).Select(g => g.Last()).ToList();
+        }
+
+        Touch(chat, now);
+    }
+
+    private static void Touch(Chat chat, DateTime now)
+    {
+        chat.UpdatedAt = now;
+        ChatRules.Refresh(chat);
+    }
+}

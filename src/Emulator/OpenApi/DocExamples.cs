@@ -14,6 +14,9 @@ public static class DocExamples
     {
         "PutLead" => JsonNode.Parse(LeadRequest),
         "SearchContacts" => JsonNode.Parse(ContactSearchRequest),
+        "ImportContacts" => JsonNode.Parse(ImportRequest),
+        "UpdateContact" => JsonNode.Parse(UpdateRequest),
+        "UpdateContactStatus" => JsonNode.Parse("""{"ids": ["63d9ffa77a8d152facbe2f2f"], "status": "DELETED"}"""),
         _ => null,
     };
 
@@ -40,6 +43,42 @@ public static class DocExamples
           "picture": "https://example.com/picture.png",
           "tags": ["Sample tag"],
           "attributes": [{ "key": "ID", "value": "BP001" }]
+        }
+        """;
+
+    // The contact shape real clients import (PLATFORM-FACTS, "Sibling endpoints").
+    private const string ImportRequest = """
+        [
+          {
+            "profile": {
+              "userDetails": {
+                "userProvidedName": "Sample name",
+                "contact": { "email": "sample@example.com", "phone": { "number": "9876543210", "prefix": "91" } },
+                "tags": ["Sample tag"],
+                "attributes": [{ "key": "ID", "value": "BP001" }]
+              }
+            }
+          }
+        ]
+        """;
+
+    // A contact as POST /inbox/users returns it, with the fields real clients change.
+    private const string UpdateRequest = """
+        {
+          "_id": "63d9ffa77a8d152facbe2f2f",
+          "status": "INPROGRESS",
+          "profile": {
+            "userDetails": {
+              "userProvidedName": "Changed name",
+              "name": "Changed name",
+              "contact": { "email": "changed@example.com", "phone": { "number": "9876543210", "prefix": "91" } },
+              "whatsAppNumber": "91 9876543210",
+              "tags": ["Sample tag"],
+              "attributes": [{ "key": "ID", "value": "BP001" }]
+            },
+            "notes": [{ "title": "Sample title", "description": "Sample description", "_id": "63db5c4abcbc3be2e95b20ae" }]
+          },
+          "createdAt": "2023-02-01T05:59:03.533Z"
         }
         """;
 

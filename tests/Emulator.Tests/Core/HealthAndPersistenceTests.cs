@@ -4,6 +4,8 @@ using Emulator.Data;
 using Emulator.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Emulator.Tests.Core;
@@ -75,5 +77,39 @@ public sealed class HealthAndPersistenceTests
         await using var scope = emulator.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
         Assert.False(db.Database.HasPendingModelChanges(), "Run 'dotnet ef migrations add' (see README, Contributing).");
+    }
+
+    [Fact]
+    public async Task A_database_made_by_the_first_release_is_upgraded_in_place_and_keeps_its_data()
+    {
+        var path = EmulatorFactory.NewDatabasePath();
+        var options = new DbContextOptionsBuilder<EmulatorDbContext>().UseSqlite($"Data Source={path}").Options;
+        await using (var old = new EmulatorDbContext(options))
+        {
+            await old.GetService<IMigrator>().MigrateAsync("InitialCreate");
+            await old.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO Chats (Id, CustomerId, BotId, Uuid, Channel, Email, Status, IsLead, IsContact, IsOnline, UserInteracted,
+                    IsLiveChatActive, HasOrdered, IsImported, IsSubscriber, IsPaid, CreatedAt, UpdatedAt, WebsiteVisits,
+                    UnreadMessages, SearchText, Tags, Segments, Attributes, Notes)
+                VALUES ('0123456789abcdef01234567', {0}, {1}, 'old-uuid', 'WEBSITE', 'old@example.com', 'OPEN', 1, 1, 0, 1,
+                    0, 0, 0, 0, 0, 1700000000000, 1700000000000, 1, 0, 'old@example.com', '[]', '[]', '[]', '[]')
+                """, EmulatorFactory.DevCustomerId, EmulatorFactory.DevBotId);
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using var upgraded = new EmulatorFactory(databasePath: path);
+        var chat = (await upgraded.Inbox().ListChatsAsync()).ExpectOk().Data.Single()!;
+        Assert.Equal("old-uuid", chat["uuid"]!.GetValue<string>());
+        Assert.Equal("2023-11-14T22:13:20.000Z", chat["createdAt"]!.GetValue<string>());
+
+        // The upgraded file takes the newer columns.
+        var contact = (await upgraded.Inbox().SearchAsync(new { })).ExpectOk().Data.Single()!;
+        Assert.Null(contact["profile"]!["userDetails"]!["telegramUserName"]);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(path + suffix);
+        }
     }
 }

@@ -41,6 +41,49 @@ public sealed class InboxClient(HttpClient http, string token)
 
     public Task<Reply> SearchAsync(object body) => SendAsync(HttpMethod.Post, "/inbox/users", Json(body), null);
 
+    public Task<Reply> ImportAsync(object contacts) => SendAsync(HttpMethod.Post, "/inbox/users/import", Json(contacts), null);
+
+    public Task<Reply> UpdateContactAsync(string id, object contact) =>
+        SendAsync(HttpMethod.Put, $"/inbox/users/{id}", Json(contact), null);
+
+    public Task<Reply> UpdateStatusAsync(IEnumerable<string> ids, string status) =>
+        SendAsync(HttpMethod.Put, "/inbox/users/status-update", Json(new { ids, status }), null);
+
+    public Task<Reply> ListSegmentsAsync() => SendAsync(HttpMethod.Get, "/inbox/segments", null, null);
+
+    /// <summary>Every contact, paging as real clients do: from page 1 until a page comes back empty.</summary>
+    public async Task<List<JsonNode>> AllContactsAsync(object? filters = null)
+    {
+        var all = new List<JsonNode>();
+        for (var page = 1; ; page++)
+        {
+            var body = JsonSerializer.SerializeToNode(filters ?? new { })!.AsObject();
+            body["page"] = page;
+            var data = (await SearchAsync(body)).ExpectOk().Data;
+            if (data.Count == 0)
+            {
+                return all;
+            }
+
+            all.AddRange(data.Select(d => d!.DeepClone()));
+        }
+    }
+
+    public static object ImportItem(string name, string? email = null, string? number = null, string? prefix = null,
+        string[]? tags = null, object[]? attributes = null) => new
+        {
+            profile = new
+            {
+                userDetails = new
+                {
+                    userProvidedName = name,
+                    contact = new { email, phone = new { number, prefix } },
+                    tags = tags ?? [],
+                    attributes = attributes ?? [],
+                },
+            },
+        };
+
     public Task<Reply> SearchRawAsync(string json) =>
         SendAsync(HttpMethod.Post, "/inbox/users", new StringContent(json, Encoding.UTF8, "application/json"), null);
 

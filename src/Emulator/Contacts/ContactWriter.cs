@@ -47,6 +47,7 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
             }
 
             Apply(chat, item.Profile, now);
+            Touch(chat, now);
             // Save per item so the next item's match sees this one (an import may repeat an email).
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -138,7 +139,7 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
         return await live.FirstOrDefaultAsync(c => c.PhoneNumber == number && c.PhonePrefix == prefix, cancellationToken);
     }
 
-    /// <summary>Applies a profile: scalars when present, tags/attributes/notes replaced when present.</summary>
+    /// <summary>Applies a profile: scalars when present, tags/attributes/notes replaced when present. Call <see cref="Touch"/> after.</summary>
     private static void Apply(Chat chat, ContactProfileInput profile, DateTime now)
     {
         if (profile.UserDetails is { } d)
@@ -181,8 +182,6 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
                 Description = n.Description,
             }).GroupBy(n => n.Id).Select(g => g.Last()).ToList();
         }
-
-        Touch(chat, now);
     }
 
     private static void Touch(Chat chat, DateTime now)

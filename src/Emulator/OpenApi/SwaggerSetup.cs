@@ -46,7 +46,7 @@ public static class SwaggerSetup
             options.SwaggerDoc(EmulatorDocument, new OpenApiInfo
             {
                 Title = "Inbox Emulator control surface",
-                Version = HealthEndpointsVersion(),
+                Version = Health.HealthEndpoints.Version,
                 Description = "The emulator's own endpoints under the reserved /_emulator prefix.",
             });
             options.DocInclusionPredicate((document, api) => api.GroupName == document);
@@ -93,6 +93,4 @@ public static class SwaggerSetup
         });
         return app;
     }
-
-    private static string HealthEndpointsVersion() => Health.HealthEndpoints.Version;
 }

@@ -10,6 +10,11 @@ using Emulator.Segments;
 using Emulator.Tenants;
 using FluentValidation;
 
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddOptions<EmulatorOptions>().BindConfiguration(EmulatorOptions.Section)
@@ -59,6 +64,7 @@ app.MapGroup("/inbox")
 
 await app.Services.MigrateDatabaseAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>The emulator's entry point; public so that test hosts (WebApplicationFactory) can start it.</summary>
 public partial class Program;

@@ -24,7 +24,7 @@ public static class ContactEndpoints
             .WithMetadata(new TokenHeader(null))
             .Accepts<ContactSearchRequest>("application/json")
             .Produces<DataEnvelope<IReadOnlyList<ContactWire>>>()
-            .ProducesEnvelopeErrors(400, 401, 413);
+            .ProducesEnvelopeErrors(400, 401, 413, 415);
         return inbox;
     }
 

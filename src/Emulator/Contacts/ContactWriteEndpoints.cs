@@ -25,7 +25,7 @@ public static class ContactWriteEndpoints
             .WithMetadata(new TokenHeader(null))
             .Accepts<ImportContactList>("application/json")
             .Produces<OkEnvelope>()
-            .ProducesEnvelopeErrors(400, 401, 413);
+            .ProducesEnvelopeErrors(400, 401, 413, 415);
 
         inbox.MapPut("/users/status-update", UpdateStatus)
             .WithName("UpdateContactStatus")
@@ -37,7 +37,7 @@ public static class ContactWriteEndpoints
             .WithMetadata(new TokenHeader(null))
             .Accepts<StatusUpdate>("application/json")
             .Produces<OkEnvelope>()
-            .ProducesEnvelopeErrors(400, 401, 404, 413);
+            .ProducesEnvelopeErrors(400, 401, 404, 413, 415);
 
         inbox.MapPut("/users/{id}", Update)
             .WithName("UpdateContact")
@@ -50,7 +50,7 @@ public static class ContactWriteEndpoints
             .WithMetadata(new TokenHeader(null))
             .Accepts<ContactUpdate>("application/json")
             .Produces<DataEnvelope<ContactWire>>()
-            .ProducesEnvelopeErrors(400, 401, 404, 413);
+            .ProducesEnvelopeErrors(400, 401, 404, 413, 415);
         return inbox;
     }
 

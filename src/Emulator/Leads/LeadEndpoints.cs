@@ -20,7 +20,7 @@ public static class LeadEndpoints
             .WithMetadata(new TokenHeader(TokenHeader.Lead))
             .Accepts<LeadRequest>("application/json")
             .Produces<OkEnvelope>()
-            .ProducesEnvelopeErrors(400, 401, 403, 413);
+            .ProducesEnvelopeErrors(400, 401, 403, 413, 415);
         return inbox;
     }
 

@@ -8,7 +8,8 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Emulator.OpenApi;
 
 /// <summary>
-/// Adds to the generated schemas what the C# types cannot say: the lead body's required fields (seed-docs mark
+/// Adds to the generated schemas what the C# types cannot say: every response member is present and no other
+/// (required, no additional properties); the lead body's required fields (seed-docs mark
 /// <c>uuid*</c>, <c>botId*</c>, <c>customerId*</c>) and the enumerations of status and sender values.
 /// </summary>
 public sealed class ContractSchemaFilter : ISchemaFilter
@@ -19,6 +20,31 @@ public sealed class ContractSchemaFilter : ISchemaFilter
         if (schema is not OpenApiSchema concrete || concrete.Properties is null)
         {
             return;
+        }
+
+        if (IsResponseShape(context.Type))
+        {
+            // The emulator always writes every member of a response (null included) and nothing else, so the
+            // document says exactly that: a client generated from it, or a contract test, sees the real shape.
+            concrete.Required = new HashSet<string>(concrete.Properties.Keys);
+            concrete.AdditionalPropertiesAllowed = false;
+            foreach (var (name, property) in concrete.Properties)
+            {
+                if (property is OpenApiSchema { Type: var type } member && (type & JsonSchemaType.String) != 0)
+                {
+                    member.Pattern = name switch
+                    {
+                        "createdAt" or "updatedAt" or "lastSeenAt" or "at" => Timestamp,
+                        "_id" => ObjectId,
+                        _ => member.Pattern,
+                    };
+                }
+            }
+        }
+        else
+        {
+            // Request bodies: unknown members are ignored (a whole contact object may be sent back).
+            concrete.AdditionalPropertiesAllowed = true;
         }
 
         if (context.Type == typeof(LeadRequest))
@@ -33,6 +59,17 @@ public sealed class ContractSchemaFilter : ISchemaFilter
             EnumerateItems(concrete.Properties, "applicableFilters", ContactQuery.BooleanFilters);
         }
     }
+
+    /// <summary>Fixed-width ISO 8601 UTC with milliseconds, as every timestamp of the emulated surface.</summary>
+    public const string Timestamp = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$";
+
+    /// <summary>24 lowercase hex characters, as every <c>_id</c>.</summary>
+    public const string ObjectId = "^[0-9a-f]{24}$";
+
+    /// <summary>True for the wire types of responses: envelopes and <c>*Wire</c> records.</summary>
+    public static bool IsResponseShape(Type type) =>
+        type.Name.EndsWith("Wire", StringComparison.Ordinal) || type.Name.EndsWith("Envelope", StringComparison.Ordinal)
+        || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Common.DataEnvelope<>));
 
     /// <summary>The values as OpenAPI enum entries.</summary>
     public static List<JsonNode> Values(IEnumerable<string> values) => values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();

@@ -27,6 +27,8 @@ public static class SwaggerSetup
         ("Convertalk", "https://api.v7.convertalk.com"),
     ];
 
+    private static readonly OpenApiContact Contact = new() { Name = "Inbox Emulator", Url = new Uri("http://localhost:8080/swagger") };
+
     /// <summary>Registers the generator.</summary>
     public static IServiceCollection AddEmulatorSwagger(this IServiceCollection services)
     {
@@ -37,6 +39,7 @@ public static class SwaggerSetup
             {
                 Title = "Inbox API (v7) — emulated",
                 Version = "v7",
+                Contact = Contact,
                 Description =
                     "The BotPenguin platform's Inbox API, also sold as Flowmatix, eleapi (express-chat) and Convertalk, " +
                     "as served by Inbox Emulator. Development tenant: token `emulator-dev-token`, customerId " +
@@ -46,6 +49,7 @@ public static class SwaggerSetup
             options.SwaggerDoc(EmulatorDocument, new OpenApiInfo
             {
                 Title = "Inbox Emulator control surface",
+                Contact = Contact,
                 Version = Health.HealthEndpoints.Version,
                 Description = "The emulator's own endpoints under the reserved /_emulator prefix.",
             });
@@ -84,7 +88,8 @@ public static class SwaggerSetup
     /// <summary>Serves the documents at <c>/swagger/{name}/swagger.json</c> and Swagger UI at <c>/swagger</c>.</summary>
     public static WebApplication UseEmulatorSwagger(this WebApplication app)
     {
-        app.UseSwagger();
+        // OpenAPI 3.1: nullable members are typed ["null", "string"], which JSON Schema validators read as is.
+        app.UseSwagger(options => options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1);
         app.UseSwaggerUI(ui =>
         {
             ui.SwaggerEndpoint($"/swagger/{InboxDocument}/swagger.json", "Inbox API (emulated)");

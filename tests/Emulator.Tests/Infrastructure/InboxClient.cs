@@ -103,6 +103,7 @@ public sealed class InboxClient(HttpClient http, string token)
 
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
+        OpenApiContract.Check(method, path, (int)response.StatusCode, text);
         return new Reply(response.StatusCode, text, response.Content.Headers.ContentType?.MediaType);
     }
 

@@ -25,6 +25,10 @@ public static class DocExamples
     {
         "PutLead" => JsonNode.Parse("""{"success": true, "message": "ok", "code": 200}"""),
         "ListChats" => JsonNode.Parse(ChatsResponse),
+        "ListSegments" => JsonNode.Parse(
+            """{"success": true, "message": "ok", "data": [{"_id": "65f0c1d2e3f4a5b6c7d8e9f0", "name": "VIP customers", "_customer": "64b7f0c2a1d3e4f5a6b7c8d9", "createdAt": "2024-03-12T10:15:30.000Z", "updatedAt": "2024-03-12T10:15:30.000Z"}], "code": 200}"""),
+        "ImportContacts" => JsonNode.Parse("""{"success": true, "message": "Imported 1 contacts: 1 created, 0 updated.", "code": 200}"""),
+        "UpdateContactStatus" => JsonNode.Parse("""{"success": true, "message": "ok", "code": 200}"""),
         _ => null,
     };
 

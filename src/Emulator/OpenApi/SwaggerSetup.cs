@@ -77,6 +77,7 @@ public static class SwaggerSetup
                 });
             }
 
+            options.CustomSchemaIds(SchemaIds.For);
             options.OperationFilter<InboxOperationFilter>();
             options.SchemaFilter<ContractSchemaFilter>();
             options.SupportNonNullableReferenceTypes();

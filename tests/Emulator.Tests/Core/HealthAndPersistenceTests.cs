@@ -34,8 +34,8 @@ public sealed class HealthAndPersistenceTests
         {
             await using (var first = new EmulatorFactory(databasePath: path))
             {
-                await first.Inbox().PutLeadAsync(InboxClient.Lead("restart-1", new { name = "Before restart", tags = new[] { "kept" } }))
-                    .ContinueWith(t => t.Result.ExpectOk());
+                (await first.Inbox().PutLeadAsync(InboxClient.Lead("restart-1", new { name = "Before restart", tags = new[] { "kept" } })))
+                    .ExpectOk();
             }
 
             SqliteConnection.ClearAllPools();

@@ -111,8 +111,9 @@ public static class ContactQuery
             return query;
         }
 
-        var matching = labels.Where(l => l.CustomerId == customerId && l.Kind == kind && values.Contains(l.Value));
-        return query.Where(c => matching.Any(l => l.ChatId == c.Id));
+        // "Id IN (subquery)" lets SQLite drive from the label index when the label is rare.
+        var matching = labels.Where(l => l.CustomerId == customerId && l.Kind == kind && values.Contains(l.Value)).Select(l => l.ChatId);
+        return query.Where(c => matching.Contains(c.Id));
     }
 
     private static bool? Applies(string name, bool? value, HashSet<string> applicable) =>

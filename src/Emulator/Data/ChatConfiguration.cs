@@ -22,17 +22,19 @@ internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
         // GET /inbox/direct/chats: one bot's leads or non-leads, newest first.
         chat.HasIndex(c => new { c.CustomerId, c.BotId, c.IsLead, c.CreatedAt, c.Id });
 
-        // POST /inbox/users: the customer's contacts newest first, and one index per selective filter.
+        // POST /inbox/users: the customer's contacts newest first, and one index per selective filter. Each
+        // filter index ends with the ordering columns, so an equality filter reads its page straight off the index
+        // instead of walking the whole customer in date order.
         chat.HasIndex(c => new { c.CustomerId, c.CreatedAt, c.Id });
-        chat.HasIndex(c => new { c.CustomerId, c.Status, c.CreatedAt });
-        chat.HasIndex(c => new { c.CustomerId, c.LastMessageBy, c.CreatedAt });
-        chat.HasIndex(c => new { c.CustomerId, c.AgentAssigned, c.CreatedAt });
-        chat.HasIndex(c => new { c.CustomerId, c.Channel, c.BotId, c.CreatedAt });
+        chat.HasIndex(c => new { c.CustomerId, c.Status, c.CreatedAt, c.Id });
+        chat.HasIndex(c => new { c.CustomerId, c.LastMessageBy, c.CreatedAt, c.Id });
+        chat.HasIndex(c => new { c.CustomerId, c.AgentAssigned, c.CreatedAt, c.Id });
+        chat.HasIndex(c => new { c.CustomerId, c.Channel, c.BotId, c.CreatedAt, c.Id });
         chat.HasIndex(c => new { c.CustomerId, c.LastSeenAt });
-        chat.HasIndex(c => new { c.CustomerId, c.IsContact, c.CreatedAt });
-        chat.HasIndex(c => new { c.CustomerId, c.UserInteracted, c.CreatedAt });
-        chat.HasIndex(c => new { c.CustomerId, c.IsOnline, c.CreatedAt });
-        chat.HasIndex(c => new { c.CustomerId, c.IsLiveChatActive, c.CreatedAt });
+        chat.HasIndex(c => new { c.CustomerId, c.IsContact, c.CreatedAt, c.Id });
+        chat.HasIndex(c => new { c.CustomerId, c.UserInteracted, c.CreatedAt, c.Id });
+        chat.HasIndex(c => new { c.CustomerId, c.IsOnline, c.CreatedAt, c.Id });
+        chat.HasIndex(c => new { c.CustomerId, c.IsLiveChatActive, c.CreatedAt, c.Id });
         chat.HasIndex(c => new { c.CustomerId, c.HasOrdered, c.LastOrderedAt });
 
         // Import matches existing contacts by email (case-insensitively) or by phone.

@@ -32,7 +32,8 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Creates the database file's folder, applies pending EF Core migrations (so an existing file from an older
-    /// version is upgraded in place, keeping its data) and switches the file to WAL journal mode.
+    /// version is upgraded in place, keeping its data), switches the file to WAL journal mode and refreshes the
+    /// planner's statistics.
     /// </summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -46,6 +47,10 @@ public static class DatabaseSetup
 
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+        // Refresh the query planner's statistics (sampled, so start-up stays fast on large files): stale ones,
+        // e.g. after a migration adds indexes, can make SQLite pick a slow plan for the listings.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", cancellationToken);
     }
 }
 

@@ -189,8 +189,6 @@ namespace Emulator.Data.Migrations
 
                     b.HasIndex("CustomerId", "LastSeenAt");
 
-                    b.HasIndex("CustomerId", "AgentAssigned", "CreatedAt");
-
                     b.HasIndex("CustomerId", "BotId", "Uuid")
                         .IsUnique();
 
@@ -198,23 +196,25 @@ namespace Emulator.Data.Migrations
 
                     b.HasIndex("CustomerId", "HasOrdered", "LastOrderedAt");
 
-                    b.HasIndex("CustomerId", "IsContact", "CreatedAt");
-
-                    b.HasIndex("CustomerId", "IsLiveChatActive", "CreatedAt");
-
-                    b.HasIndex("CustomerId", "IsOnline", "CreatedAt");
-
-                    b.HasIndex("CustomerId", "LastMessageBy", "CreatedAt");
-
                     b.HasIndex("CustomerId", "PhoneNumber", "PhonePrefix");
 
-                    b.HasIndex("CustomerId", "Status", "CreatedAt");
+                    b.HasIndex("CustomerId", "AgentAssigned", "CreatedAt", "Id");
 
-                    b.HasIndex("CustomerId", "UserInteracted", "CreatedAt");
+                    b.HasIndex("CustomerId", "IsContact", "CreatedAt", "Id");
 
-                    b.HasIndex("CustomerId", "Channel", "BotId", "CreatedAt");
+                    b.HasIndex("CustomerId", "IsLiveChatActive", "CreatedAt", "Id");
+
+                    b.HasIndex("CustomerId", "IsOnline", "CreatedAt", "Id");
+
+                    b.HasIndex("CustomerId", "LastMessageBy", "CreatedAt", "Id");
+
+                    b.HasIndex("CustomerId", "Status", "CreatedAt", "Id");
+
+                    b.HasIndex("CustomerId", "UserInteracted", "CreatedAt", "Id");
 
                     b.HasIndex("CustomerId", "BotId", "IsLead", "CreatedAt", "Id");
+
+                    b.HasIndex("CustomerId", "Channel", "BotId", "CreatedAt", "Id");
 
                     b.ToTable("Chats", (string)null);
                 });

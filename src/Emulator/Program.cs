@@ -38,16 +38,20 @@ builder.Services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOp
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<InboxExceptionHandler>();
 builder.Services.AddResponseCompression(o => o.EnableForHttps = true);
+
+// Web pages call the platform from the browser, so any origin may call the emulator.
+builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
 builder.Services.AddEmulatorSwagger();
 ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) => WireJson.PathOf(member, expression);
 
 var app = builder.Build();
 
 // Pipeline order: compression wraps everything; failures become envelopes (/inbox) or problem details;
-// Swagger and the endpoints come last.
+// CORS answers browser preflights; Swagger and the endpoints come last.
 app.UseResponseCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages(InboxExceptionHandler.WriteStatusCodePage);
+app.UseCors();
 app.UseEmulatorSwagger();
 
 app.MapGroup("/_emulator").WithGroupName(SwaggerSetup.EmulatorDocument).MapEmulatorHealth();

@@ -102,4 +102,20 @@ public sealed class AuthTests
         (await emulator.Inbox().ListChatsAsync()).Expect(HttpStatusCode.Unauthorized);
         (await emulator.Inbox(EmulatorFactory.OtherToken).ListChatsAsync(customerId: EmulatorFactory.OtherCustomerId)).ExpectOk();
     }
+
+    [Fact]
+    public async Task Browser_preflights_from_any_origin_are_allowed_with_the_token_headers()
+    {
+        await using var emulator = new EmulatorFactory();
+        using var request = new HttpRequestMessage(HttpMethod.Options, "/inbox/direct/lead");
+        request.Headers.Add("Origin", "https://crm.example.com");
+        request.Headers.Add("Access-Control-Request-Method", "PUT");
+        request.Headers.Add("Access-Control-Request-Headers", "x-bp-token,content-type");
+
+        using var response = await emulator.CreateClient().SendAsync(request);
+
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("x-bp-token", response.Headers.GetValues("Access-Control-Allow-Headers").Single());
+    }
 }

@@ -26,6 +26,7 @@ public sealed class ContactSearchRequestValidator : AbstractValidator<ContactSea
             RuleFor(r => list(r)!.Count).LessThanOrEqualTo(500).When(r => list(r) is not null)
                 .WithMessage($"{name} must hold at most 500 items.").OverridePropertyName(name);
             RuleForEach(r => list(r)).NotEmpty().WithMessage($"{name} must hold non-empty strings.")
+                .MaximumLength(256).WithMessage($"{name} must hold strings of at most 256 characters.")
                 .OverridePropertyName(name);
         }
 

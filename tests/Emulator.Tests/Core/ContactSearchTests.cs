@@ -234,8 +234,11 @@ public sealed class ContactSearchTests
     [InlineData("""{"tags": "vip"}""", "tags must be an array of strings")]
     [InlineData("""{"isOnline": "true"}""", "isOnline must be a boolean")]
     [InlineData("""{"tags": [""]}""", "tags must hold non-empty strings.")]
+    [InlineData("""{"tags": ["LONG_TAG"]}""", "tags must hold strings of at most 256 characters.")]
+    [InlineData("""{"searchText": "LONG_TEXT"}""", "searchText must be at most 256 characters.")]
     public async Task Bad_filters_get_400_in_the_envelope(string body, string expected)
     {
+        body = body.Replace("LONG_TAG", new string('t', 257)).Replace("LONG_TEXT", new string('%', 257));
         await using var emulator = new EmulatorFactory();
         var reply = (await emulator.Inbox().SearchRawAsync(body)).Expect(HttpStatusCode.BadRequest);
         Assert.Contains(reply.Messages, m => m.StartsWith(expected));

@@ -28,7 +28,7 @@ public static class ContactEndpoints
         return inbox;
     }
 
-    // Validated body → one indexed query for the page, scoped to the token's customer.
+    // Validated body → one indexed query for the page (after a capped index probe for searchText), scoped to the token's customer.
     private static async Task<IResult> SearchContacts(
         JsonBody<ContactSearchRequest> body, HttpContext http, EmulatorDbContext db,
         IOptions<EmulatorOptions> options, CancellationToken cancellationToken)
@@ -36,7 +36,8 @@ public static class ContactEndpoints
         var tenant = TenantAuthFilter.TenantOf(http);
         var request = body.Required;
         var size = options.Value.PageSize;
-        var page = await ContactQuery.Apply(db.Chats.AsNoTracking(), db.ChatLabels, tenant.CustomerId, request)
+        var matching = await ContactQuery.ApplyAsync(db, db.Chats.AsNoTracking(), tenant.CustomerId, request, cancellationToken);
+        var page = await matching
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Skip(((request.Page ?? 1) - 1) * size).Take(size)
             .ToListAsync(cancellationToken);

@@ -126,6 +126,12 @@ public sealed class Chat
     /// <summary>Lower-cased name, email, phone and uuid joined by newlines: the column <c>searchText</c> matches.</summary>
     public string SearchText { get; set; } = "";
 
+    /// <summary>
+    /// The chat's row in the <c>ChatSearch</c> trigram index (its FTS5 rowid): unique, assigned by
+    /// <see cref="EmulatorDbContext"/> when the chat is first saved.
+    /// </summary>
+    public long SearchRowId { get; set; }
+
     /// <summary><c>profile.notes</c>, stored as a JSON column.</summary>
     public List<ChatNote> Notes { get; set; } = [];
 

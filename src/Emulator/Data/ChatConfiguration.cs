@@ -37,6 +37,9 @@ internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
         chat.HasIndex(c => new { c.CustomerId, c.IsLiveChatActive, c.CreatedAt, c.Id });
         chat.HasIndex(c => new { c.CustomerId, c.HasOrdered, c.LastOrderedAt });
 
+        // Rowid of the chat in the ChatSearch trigram index (see SearchIndexSql).
+        chat.HasIndex(c => c.SearchRowId).IsUnique();
+
         // Import matches existing contacts by email (case-insensitively) or by phone.
         chat.Property(c => c.Email).UseCollation("NOCASE");
         chat.HasIndex(c => new { c.CustomerId, c.Email });
@@ -73,5 +76,16 @@ internal sealed class SegmentConfiguration : IEntityTypeConfiguration<Segment>
         segment.HasKey(s => s.Id);
         segment.Property(s => s.Id).HasMaxLength(24);
         segment.HasIndex(s => new { s.CustomerId, s.CreatedAt });
+    }
+}
+
+/// <summary>Maps the <c>ChatSearch</c> FTS5 table for querying; migrations create it with raw SQL (<see cref="SearchIndexSql"/>).</summary>
+internal sealed class ChatSearchEntryConfiguration : IEntityTypeConfiguration<ChatSearchEntry>
+{
+    public void Configure(EntityTypeBuilder<ChatSearchEntry> entry)
+    {
+        entry.HasNoKey();
+        entry.ToTable(SearchIndexSql.Table, t => t.ExcludeFromMigrations());
+        entry.Property(e => e.RowId).HasColumnName("rowid");
     }
 }

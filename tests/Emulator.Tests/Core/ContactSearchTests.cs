@@ -264,4 +264,17 @@ public sealed class ContactSearchTests
         var body = JsonNode.Parse(await new StreamReader(unzipped).ReadToEndAsync())!;
         Assert.Equal("zip", body["data"]![0]!["uuid"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task SearchText_follows_changes_to_a_contact()
+    {
+        await using var emulator = new EmulatorFactory();
+        var inbox = emulator.Inbox();
+        (await inbox.PutLeadAsync(InboxClient.Lead("renamed", new { name = "Oldname Person" }))).ExpectOk();
+        (await inbox.PutLeadAsync(InboxClient.Lead("renamed", new { name = "Newname Person" }))).ExpectOk();
+
+        Assert.Equal(["renamed"], await UuidsAsync(emulator, new { searchText = "newname" }));
+        Assert.Empty(await UuidsAsync(emulator, new { searchText = "oldname" }));
+        Assert.Equal(["renamed"], await UuidsAsync(emulator, new { searchText = "ne" }));
+    }
 }

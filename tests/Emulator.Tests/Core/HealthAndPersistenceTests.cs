@@ -68,6 +68,19 @@ public sealed class HealthAndPersistenceTests
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
         command.CommandText = "SELECT COUNT(*) FROM __EFMigrationsHistory;";
         Assert.True((long)(await command.ExecuteScalarAsync())! >= 1);
+
+        // The search index's triggers survive every migration (a table rebuild would drop them).
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name;";
+        var triggers = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                triggers.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(SearchIndexSql.Triggers.Order(), triggers);
     }
 
     [Fact]
@@ -106,6 +119,9 @@ public sealed class HealthAndPersistenceTests
         // The upgraded file takes the newer columns.
         var contact = (await upgraded.Inbox().SearchAsync(new { })).ExpectOk().Data.Single()!;
         Assert.Null(contact["profile"]!["userDetails"]!["telegramUserName"]);
+
+        // Chats written before the search index existed are in it.
+        Assert.Single((await upgraded.Inbox().SearchAsync(new { searchText = "old@example" })).ExpectOk().Data);
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

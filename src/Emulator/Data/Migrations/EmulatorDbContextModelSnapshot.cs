@@ -111,6 +111,9 @@ namespace Emulator.Data.Migrations
                     b.Property<string>("Picture")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SearchRowId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -185,6 +188,9 @@ namespace Emulator.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SearchRowId")
+                        .IsUnique();
+
                     b.HasIndex("CustomerId", "Email");
 
                     b.HasIndex("CustomerId", "LastSeenAt");
@@ -239,6 +245,22 @@ namespace Emulator.Data.Migrations
                     b.HasIndex("CustomerId", "Kind", "Value", "ChatId");
 
                     b.ToTable("ChatLabels", (string)null);
+                });
+
+            modelBuilder.Entity("Emulator.Data.ChatSearchEntry", b =>
+                {
+                    b.Property<long>("RowId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rowid");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ToTable("ChatSearch", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("Emulator.Data.Segment", b =>

@@ -62,7 +62,7 @@ public sealed class UserDetailsInput
 
     /// <summary><c>attributes</c>: replace the stored attributes.</summary>
     [WireHint("a list of {key, value}")]
-    public List<AttributeInput>? Attributes { get; init; }
+    public List<AttributeInput?>? Attributes { get; init; }
 }
 
 /// <summary><c>contact</c>: <c>{email, phone: {number, prefix}}</c>.</summary>
@@ -97,14 +97,4 @@ public sealed class NoteInput
     /// <summary>The note's existing id, kept when the contact has a note with it.</summary>
     [JsonPropertyName("_id")]
     public string? Id { get; init; }
-}
-
-/// <summary>An attribute <c>{key, value}</c>.</summary>
-public sealed class AttributeInput
-{
-    /// <summary>Non-empty, at most 100 characters.</summary>
-    public string? Key { get; init; }
-
-    /// <summary>A string of at most 1000 characters.</summary>
-    public string? Value { get; init; }
 }

@@ -53,15 +53,3 @@ public sealed class UserDetailsInputValidator : AbstractValidator<UserDetailsInp
             .SetValidator(new AttributeInputValidator());
     }
 }
-
-/// <summary>Rules for <see cref="AttributeInput"/>.</summary>
-public sealed class AttributeInputValidator : AbstractValidator<AttributeInput?>
-{
-    /// <summary>Creates the rule set.</summary>
-    public AttributeInputValidator()
-    {
-        RuleFor(a => a!.Key).NotEmpty().WithMessage("{PropertyPath} must be a non-empty string.")
-            .MaximumLength(100).WithMessage("{PropertyPath} must be at most 100 characters.").When(a => a is not null);
-        RuleFor(a => a!.Value).MaximumLength(1000).WithMessage("{PropertyPath} must be at most 1000 characters.").When(a => a is not null);
-    }
-}

@@ -167,7 +167,7 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
                 chat.Attributes.Clear();
                 foreach (var attribute in d.Attributes)
                 {
-                    ChatRules.SetAttribute(chat, attribute.Key!, attribute.Value);
+                    ChatRules.SetAttribute(chat, attribute!.Key!, attribute.Value);
                 }
             }
         }

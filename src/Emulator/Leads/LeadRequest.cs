@@ -53,7 +53,7 @@ public sealed class LeadRequest
 
     /// <summary>Attributes upserted by key into <c>profile.userDetails.attributes</c>; at most 100 per request.</summary>
     [WireHint("a list of {key, value}")]
-    public List<LeadAttribute>? Attributes { get; init; }
+    public List<AttributeInput?>? Attributes { get; init; }
 }
 
 /// <summary>A note of <see cref="LeadRequest.Notes"/>: <c>{title, description}</c>.</summary>
@@ -64,14 +64,4 @@ public sealed class LeadNote
 
     /// <summary>The note's text; at most 5000 characters.</summary>
     public string? Description { get; init; }
-}
-
-/// <summary>An attribute of <see cref="LeadRequest.Attributes"/>: <c>{key, value}</c>.</summary>
-public sealed class LeadAttribute
-{
-    /// <summary>The attribute's key: non-empty, at most 100 characters.</summary>
-    public string? Key { get; init; }
-
-    /// <summary>The attribute's value, a string of at most 1000 characters.</summary>
-    public string? Value { get; init; }
 }

@@ -48,11 +48,7 @@ public sealed class LeadRequestValidator : AbstractValidator<LeadRequest>
 
         RuleFor(r => r.Attributes!.Count).LessThanOrEqualTo(100).When(r => r.Attributes is not null)
             .WithMessage("attributes must hold at most 100 items.").OverridePropertyName("attributes");
-        RuleForEach(r => r.Attributes).NotNull().WithMessage("{PropertyPath} must be an object {key, value}.").ChildRules(attribute =>
-        {
-            attribute.RuleFor(a => a.Key).NotEmpty().WithMessage("{PropertyPath} must be a non-empty string.")
-                .MaximumLength(100).WithMessage("{PropertyPath} must be at most 100 characters.");
-            attribute.RuleFor(a => a.Value).MaximumLength(1000).WithMessage("{PropertyPath} must be at most 1000 characters.");
-        }).OverridePropertyName("attributes");
+        RuleForEach(r => r.Attributes).NotNull().WithMessage("{PropertyPath} must be an object {key, value}.")
+            .SetValidator(new AttributeInputValidator());
     }
 }

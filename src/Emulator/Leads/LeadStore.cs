@@ -69,7 +69,7 @@ public sealed class LeadStore(EmulatorDbContext db, TimeProvider clock)
 
         foreach (var attribute in lead.Attributes ?? [])
         {
-            ChatRules.SetAttribute(chat, attribute.Key!, attribute.Value);
+            ChatRules.SetAttribute(chat, attribute!.Key!, attribute.Value);
         }
 
         chat.UpdatedAt = now;

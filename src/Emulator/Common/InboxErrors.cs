@@ -21,6 +21,12 @@ public sealed class InboxExceptionHandler(ILogger<InboxExceptionHandler> logger)
             return false;
         }
 
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; its transaction was rolled back and there is nobody to answer.
+            return true;
+        }
+
         var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
         var problem = status >= 500
             ? "The emulator hit an unexpected error; nothing was written. Its log has the details."

@@ -29,7 +29,4 @@ public static class ObjectIds
         return Convert.ToHexStringLower(bytes);
     }
 
-    /// <summary>True when <paramref name="value"/> is 24 lowercase hex characters.</summary>
-    public static bool IsValid(string? value) =>
-        value is { Length: 24 } && value.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
 }

@@ -80,8 +80,7 @@ public sealed class ContactUpdateValidator : AbstractValidator<ContactUpdate>
     /// <summary>Creates the rule set.</summary>
     public ContactUpdateValidator()
     {
-        RuleFor(u => u.Status).Must(s => ChatStatuses.Settable.Contains(s!)).When(u => u.Status is not null)
-            .WithMessage(u => $"status '{u.Status}' is not one of {string.Join(", ", ChatStatuses.Settable)}.");
+        RuleFor(u => u.Status).Must(BeSettable).When(u => u.Status is not null).WithMessage(u => NotSettable(u.Status));
         RuleFor(u => u.Profile!).SetValidator(new ContactProfileInputValidator()).When(u => u.Profile is not null);
         RuleForEach(u => u.Attributes).NotNull().WithMessage("{PropertyPath} must be an object {key, value}.")
             .SetValidator(new AttributeInputValidator());
@@ -93,6 +92,13 @@ public sealed class ContactUpdateValidator : AbstractValidator<ContactUpdate>
             WhatsAppNumber = u.WhatsAppNumber,
         }).SetValidator(new UserDetailsInputValidator()).OverridePropertyName("");
     }
+
+    /// <summary>True for a status the contact endpoints can set (<see cref="ChatStatuses.Settable"/>).</summary>
+    public static bool BeSettable(string? status) => ChatStatuses.Settable.Contains(status!);
+
+    /// <summary>The message for a status the contact endpoints cannot set.</summary>
+    public static string NotSettable(string? status) =>
+        $"status '{status}' is not one of {string.Join(", ", ChatStatuses.Settable)}.";
 }
 
 /// <summary>Rules for <see cref="StatusUpdate"/>.</summary>
@@ -106,7 +112,7 @@ public sealed class StatusUpdateValidator : AbstractValidator<StatusUpdate>
             .WithMessage("ids must list 1 to 1000 contact _ids.").OverridePropertyName("ids");
         RuleForEach(u => u.Ids).NotEmpty().WithMessage("{PropertyPath} must be a non-empty string.");
         RuleFor(u => u.Status).NotEmpty().WithMessage("status is required.");
-        RuleFor(u => u.Status).Must(s => ChatStatuses.Settable.Contains(s!)).When(u => !string.IsNullOrEmpty(u.Status))
-            .WithMessage(u => $"status '{u.Status}' is not one of {string.Join(", ", ChatStatuses.Settable)}.");
+        RuleFor(u => u.Status).Must(ContactUpdateValidator.BeSettable).When(u => !string.IsNullOrEmpty(u.Status))
+            .WithMessage(u => ContactUpdateValidator.NotSettable(u.Status));
     }
 }

@@ -27,17 +27,9 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
             var chat = await FindMatchAsync(customerId, details.Contact, cancellationToken);
             if (chat is null)
             {
-                chat = new Chat
-                {
-                    Id = ObjectIds.New(now),
-                    CustomerId = customerId,
-                    BotId = "",
-                    Uuid = Guid.NewGuid().ToString(),
-                    IsImported = true,
-                    IsContact = true,
-                    CreatedAt = await ChatClock.NextCreatedAtAsync(db, customerId, now, cancellationToken),
-                };
-                db.Chats.Add(chat);
+                chat = await ChatClock.AddNewChatAsync(db, customerId, "", Guid.NewGuid().ToString(), now, cancellationToken);
+                chat.IsImported = true;
+                chat.IsContact = true;
                 now = chat.CreatedAt;
                 created++;
             }

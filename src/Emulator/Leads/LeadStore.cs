@@ -26,15 +26,7 @@ public sealed class LeadStore(EmulatorDbContext db, TimeProvider clock)
             c => c.CustomerId == lead.CustomerId && c.BotId == lead.BotId && c.Uuid == lead.Uuid, cancellationToken);
         if (chat is null)
         {
-            chat = new Chat
-            {
-                Id = ObjectIds.New(now),
-                CustomerId = lead.CustomerId!,
-                BotId = lead.BotId!,
-                Uuid = lead.Uuid!,
-                CreatedAt = await ChatClock.NextCreatedAtAsync(db, lead.CustomerId!, now, cancellationToken),
-            };
-            db.Chats.Add(chat);
+            chat = await ChatClock.AddNewChatAsync(db, lead.CustomerId!, lead.BotId!, lead.Uuid!, now, cancellationToken);
             now = chat.CreatedAt;
         }
 

@@ -57,19 +57,10 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
-        var now = DateTime.UtcNow;
-        var chat = new Chat
-        {
-            Id = Emulator.Common.ObjectIds.New(now),
-            CustomerId = customerId,
-            BotId = botId,
-            Uuid = Guid.NewGuid().ToString(),
-            CreatedAt = await ChatClock.NextCreatedAtAsync(db, customerId, Emulator.Common.Timestamps.Truncate(now), default),
-            UpdatedAt = Emulator.Common.Timestamps.Truncate(now),
-        };
+        var now = Emulator.Common.Timestamps.Truncate(DateTime.UtcNow);
+        var chat = await ChatClock.AddNewChatAsync(db, customerId, botId, Guid.NewGuid().ToString(), now, default);
         arrange(chat);
         ChatRules.Refresh(chat);
-        db.Chats.Add(chat);
         await db.SaveChangesAsync();
         return chat;
     }

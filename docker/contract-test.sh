@@ -32,6 +32,8 @@ while read -r assignment; do
 done < <(grep -E '^ENV ' "$dockerfile" | sed -E 's/^ENV //')
 export ASPNETCORE_HTTP_PORTS=$port
 base="http://localhost:$port"
+# The development tenant's token (README, "Development tenant").
+token=InboxEmulatorDevgBPS8LiaC3dmHF90mrS3xoE9iSrCzILXCTrRJcML22KyUH8pWpw1d2ItXGzsg5dvfYyDHIf6XpLUFOpxJJhBnLnEOLKEwGmm7sZWsvG8M4XXTPZ9Xl9zkdK3B1httQ9uDBKWGn3Z9hFHH8kEIOZ8jlvgXDeBZUthQkceNQ0dF4zbZhnlqAQehYIn4VrS3geK6bm3Gpcfl3YntMNg894UV3E9ymksbJ67NCB_64b7f0c2a1d3e4f5a6b7c8d9_c
 
 read -r -a entrypoint < <(grep -E '^ENTRYPOINT ' "$dockerfile" | sed -E 's/^ENTRYPOINT //' | json_array_to_words)
 read -r -a healthcheck < <(grep -E '^HEALTHCHECK ' "$dockerfile" | sed -E 's/.* CMD //' | json_array_to_words)
@@ -50,7 +52,7 @@ stop() { kill -TERM "$pid"; wait "$pid" || true; pid=""; }
 healthcheck() { (cd "$work/app" && "${healthcheck[@]}") > /dev/null 2>&1; }
 
 start
-curl -fsS -X PUT "$base/inbox/direct/lead" -H 'x-bp-token: emulator-dev-token' -H 'Content-Type: application/json' \
+curl -fsS -X PUT "$base/inbox/direct/lead" -H "x-bp-token: $token" -H 'Content-Type: application/json' \
   -d '{"uuid":"contract-test","botId":"64b7f0c2a1d3e4f5a6b7c8da","customerId":"64b7f0c2a1d3e4f5a6b7c8d9","name":"Contract"}' > /dev/null
 healthcheck || { echo "HEALTHCHECK failed against a running emulator"; exit 1; }
 stop
@@ -58,7 +60,7 @@ stop
 if healthcheck; then echo "HEALTHCHECK passed with the emulator stopped"; exit 1; fi
 
 start
-chats=$(curl -fsS "$base/inbox/direct/chats?botId=64b7f0c2a1d3e4f5a6b7c8da&customerId=64b7f0c2a1d3e4f5a6b7c8d9&page=1&type=lead" -H 'x-bot-token: emulator-dev-token')
+chats=$(curl -fsS "$base/inbox/direct/chats?botId=64b7f0c2a1d3e4f5a6b7c8da&customerId=64b7f0c2a1d3e4f5a6b7c8d9&page=1&type=lead" -H "x-bot-token: $token")
 grep -q '"uuid":"contract-test"' <<< "$chats" || { echo "the lead did not survive a restart: $chats"; exit 1; }
 healthcheck || { echo "HEALTHCHECK failed after the restart"; exit 1; }
 stop

@@ -44,8 +44,15 @@ public sealed class TenantOptions
 /// </summary>
 public static class DevelopmentTenant
 {
-    /// <summary>The development API token.</summary>
-    public const string Token = "emulator-dev-token";
+    /// <summary>
+    /// The development API token: fixed, and shaped like the platform's (about 270 characters ending with
+    /// <c>_&lt;customerId&gt;_c</c>), because real clients refuse tokens of 20 characters or fewer before sending
+    /// anything (README, "Development tenant").
+    /// </summary>
+    public const string Token =
+        "InboxEmulatorDevgBPS8LiaC3dmHF90mrS3xoE9iSrCzILXCTrRJcML22KyUH8pWpw1d2ItXGzsg5dvfYyDHIf6Xp"
+        + "LUFOpxJJhBnLnEOLKEwGmm7sZWsvG8M4XXTPZ9Xl9zkdK3B1httQ9uDBKWGn3Z9hFHH8kEIOZ8jlvgXDeBZUthQkce"
+        + "NQ0dF4zbZhnlqAQehYIn4VrS3geK6bm3Gpcfl3YntMNg894UV3E9ymksbJ67NCB_64b7f0c2a1d3e4f5a6b7c8d9_c";
 
     /// <summary>The development customer id (24 hex characters, as real ids are).</summary>
     public const string CustomerId = "64b7f0c2a1d3e4f5a6b7c8d9";

@@ -17,7 +17,7 @@ public static class ChatMapping
         new ChatProfileWire(
             Notes(chat),
             new ChatUserDetailsWire(
-                chat.Name, chat.Picture, ContactInfo(chat), chat.City, chat.Country, chat.Gender,
+                chat.Name, chat.Picture, ContactInfo(chat), chat.City, chat.Country ?? "", chat.Gender,
                 chat.Tags.ToList(), Attributes(chat))),
         chat.Status,
         Timestamps.Format(chat.UpdatedAt),
@@ -32,9 +32,10 @@ public static class ChatMapping
     public static IReadOnlyList<NoteWire> Notes(Chat chat) =>
         chat.Notes.Select(n => new NoteWire(n.Title, n.Description, n.Id)).ToList();
 
-    /// <summary><c>profile.userDetails.contact</c> of a chat.</summary>
+    /// <summary><c>profile.userDetails.contact</c> of a chat: always complete, <c>""</c> for what is unset (README,
+    /// "Values before anything sets them").</summary>
     public static ContactInfoWire ContactInfo(Chat chat) =>
-        new(chat.Email, new PhoneWire(chat.PhoneNumber, chat.PhonePrefix));
+        new(chat.Email ?? "", new PhoneWire(chat.PhoneNumber ?? "", chat.PhonePrefix ?? ""));
 
     /// <summary><c>profile.userDetails.attributes</c> of a chat, in insertion order.</summary>
     public static IReadOnlyList<AttributeWire> Attributes(Chat chat) =>

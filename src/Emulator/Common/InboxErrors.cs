@@ -3,20 +3,25 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Emulator.Common;
 
 /// <summary>
-/// Keeps failures outside the handlers in the platform's envelope on the emulated surface (<c>/inbox</c>):
-/// unknown routes (404), wrong methods (405), request-level faults such as Kestrel's body limit (413) and
-/// unexpected exceptions (500 without exception text). Elsewhere, RFC 9457 problem details are written.
+/// Keeps failures outside the handlers in the platform's envelope on the emulated surface — every path but the
+/// emulator's own (<c>/_emulator</c>, <c>/swagger</c>): unknown routes (404, including paths of the platform the
+/// emulator does not serve, such as <c>/whatsapp-automation/…</c>, which clients call and parse as the envelope),
+/// wrong methods (405), request-level faults such as Kestrel's body limit (413) and unexpected exceptions (500
+/// without exception text). On the emulator's own paths, RFC 9457 problem details are written.
 /// </summary>
 public sealed class InboxExceptionHandler(ILogger<InboxExceptionHandler> logger) : IExceptionHandler
 {
-    /// <summary>True for paths of the emulated surface.</summary>
-    public static bool IsInbox(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/inbox", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The emulator's own path prefixes; every other path belongs to the emulated platform.</summary>
+    public static readonly IReadOnlyList<PathString> OwnPrefixes = ["/_emulator", "/swagger"];
+
+    /// <summary>True for paths of the emulated surface: every path outside <see cref="OwnPrefixes"/>.</summary>
+    public static bool IsEmulatedSurface(HttpContext context) =>
+        !OwnPrefixes.Any(prefix => context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 
     /// <inheritdoc />
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (!IsInbox(context))
+        if (!IsEmulatedSurface(context))
         {
             return false;
         }
@@ -40,12 +45,12 @@ public sealed class InboxExceptionHandler(ILogger<InboxExceptionHandler> logger)
         return true;
     }
 
-    /// <summary>Status-code-pages handler: an envelope for bodiless errors under <c>/inbox</c>, problem details elsewhere.</summary>
+    /// <summary>Status-code-pages handler: an envelope for bodiless errors on the emulated surface, problem details on the emulator's own.</summary>
     public static async Task WriteStatusCodePage(StatusCodeContext statusContext)
     {
         var context = statusContext.HttpContext;
         var status = context.Response.StatusCode;
-        if (!IsInbox(context))
+        if (!IsEmulatedSurface(context))
         {
             await context.RequestServices.GetRequiredService<IProblemDetailsService>()
                 .WriteAsync(new ProblemDetailsContext { HttpContext = context });
@@ -54,7 +59,7 @@ public sealed class InboxExceptionHandler(ILogger<InboxExceptionHandler> logger)
 
         var problem = status switch
         {
-            StatusCodes.Status404NotFound => $"No endpoint {context.Request.Method} {context.Request.Path} in the Inbox API.",
+            StatusCodes.Status404NotFound => $"No endpoint {context.Request.Method} {context.Request.Path} in the emulated API.",
             StatusCodes.Status405MethodNotAllowed => $"{context.Request.Method} is not allowed on {context.Request.Path}.",
             StatusCodes.Status415UnsupportedMediaType => "Send the request body as JSON with 'Content-Type: application/json'.",
             _ => ApiResults.SummaryFor(status),

@@ -6,7 +6,9 @@ namespace Emulator.Common;
 
 /// <summary>
 /// JSON settings of the emulated surface. Reading is case-sensitive (the platform is a Node.js API:
-/// <c>Email</c> is not <c>email</c>), ignores unknown members, and refuses numbers in string fields.
+/// <c>Email</c> is not <c>email</c>), ignores unknown members, and refuses numbers in string fields. Writing
+/// leaves null members out: the platform omits unset values rather than answering null (README, "Values before
+/// anything sets them").
 /// </summary>
 public static class WireJson
 {
@@ -18,7 +20,7 @@ public static class WireJson
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.PropertyNameCaseInsensitive = false;
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.AllowTrailingCommas = false;

@@ -23,7 +23,7 @@ public static class ContactMapping
         new ContactProfileWire(
             new ContactUserDetailsWire(
                 ChatMapping.ContactInfo(chat), chat.UserProvidedName, chat.Name, chat.Picture, chat.Tags.ToList(),
-                ChatMapping.Attributes(chat), chat.City, chat.Country, chat.Gender, chat.WhatsAppNumber,
+                ChatMapping.Attributes(chat), chat.City, chat.Country ?? "", chat.Gender, chat.WhatsAppNumber,
                 chat.TelegramUserName, chat.InstagramProfileId, chat.FacebookProfileId),
             new MarketingWire([]),
             ChatMapping.Notes(chat)),

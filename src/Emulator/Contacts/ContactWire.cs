@@ -6,7 +6,7 @@ namespace Emulator.Contacts;
 /// <summary>
 /// A contact as <c>POST /inbox/users</c> returns it: the top-level fields of PLATFORM-FACTS ("Shape of a
 /// contact") plus the chat fields of seed-docs 003 (<c>uuid</c>, <c>_agentAssigned</c>, <c>lastMessage.text</c>).
-/// Same null/empty rules as <see cref="ChatWire"/>.
+/// Same rules for unset values as <see cref="ChatWire"/>: nullable members are left out while unset.
 /// </summary>
 public sealed record ContactWire(
     [property: JsonPropertyName("_id")] string Id,
@@ -48,7 +48,7 @@ public sealed record ContactUserDetailsWire(
     IReadOnlyList<string> Tags,
     IReadOnlyList<AttributeWire> Attributes,
     string? City,
-    string? Country,
+    string Country,
     string? Gender,
     string? WhatsAppNumber,
     string? TelegramUserName,

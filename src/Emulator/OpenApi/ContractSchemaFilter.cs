@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
 using Emulator.Contacts;
 using Emulator.Data;
@@ -8,8 +9,8 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Emulator.OpenApi;
 
 /// <summary>
-/// Adds to the generated schemas what the C# types cannot say: every response member is present and no other
-/// (required, no additional properties); the lead body's required fields (seed-docs mark
+/// Adds to the generated schemas what the C# types cannot say: every non-nullable response member is present, a
+/// nullable one is absent while unset and never null, and no other member is written (no additional properties); the lead body's required fields (seed-docs mark
 /// <c>uuid*</c>, <c>botId*</c>, <c>customerId*</c>) and the enumerations of status and sender values.
 /// </summary>
 public sealed class ContractSchemaFilter : ISchemaFilter
@@ -24,12 +25,19 @@ public sealed class ContractSchemaFilter : ISchemaFilter
 
         if (IsResponseShape(context.Type))
         {
-            // The emulator always writes every member of a response (null included) and nothing else, so the
-            // document says exactly that: a client generated from it, or a contract test, sees the real shape.
-            concrete.Required = new HashSet<string>(concrete.Properties.Keys);
+            // The emulator writes every non-nullable member of a response, leaves a nullable one out while it is
+            // unset (never writing null), and writes nothing else; the document says exactly that, so a client
+            // generated from it, or a contract test, sees the real shape.
+            var optional = OptionalMembers(context.Type);
+            concrete.Required = new HashSet<string>(concrete.Properties.Keys.Where(name => !optional.Contains(name)));
             concrete.AdditionalPropertiesAllowed = false;
             foreach (var (name, property) in concrete.Properties)
             {
+                if (property is OpenApiSchema { Type: { } nullable } present && optional.Contains(name))
+                {
+                    present.Type = nullable & ~JsonSchemaType.Null;
+                }
+
                 if (property is OpenApiSchema { Type: var type } member && (type & JsonSchemaType.String) != 0)
                 {
                     member.Pattern = name switch
@@ -70,6 +78,16 @@ public sealed class ContractSchemaFilter : ISchemaFilter
     public static bool IsResponseShape(Type type) =>
         type.Name.EndsWith("Wire", StringComparison.Ordinal) || type.Name.EndsWith("Envelope", StringComparison.Ordinal)
         || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Common.DataEnvelope<>));
+
+    /// <summary>JSON names of the members of <paramref name="type"/> declared nullable: absent from the JSON while unset.</summary>
+    public static HashSet<string> OptionalMembers(Type type)
+    {
+        var nullability = new NullabilityInfoContext();
+        return type.GetProperties()
+            .Where(p => nullability.Create(p).ReadState == NullabilityState.Nullable)
+            .Select(p => Common.WireJson.NameOf(p))
+            .ToHashSet(StringComparer.Ordinal);
+    }
 
     /// <summary>The values as OpenAPI enum entries.</summary>
     public static List<JsonNode> Values(IEnumerable<string> values) => values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();

@@ -42,7 +42,7 @@ public static class SwaggerSetup
                 Contact = Contact,
                 Description =
                     "The BotPenguin platform's Inbox API, also sold as Flowmatix, eleapi (express-chat) and Convertalk, " +
-                    "as served by Inbox Emulator. Development tenant: token `emulator-dev-token`, customerId " +
+                    $"as served by Inbox Emulator. Development tenant: token `{DevelopmentTenant.Token}`, customerId " +
                     $"`{DevelopmentTenant.CustomerId}`, botId `{DevelopmentTenant.BotId}`. Errors use the platform's " +
                     "envelope: {\"success\": false, \"message\", \"data\": [one message per problem], \"code\"}.",
             });
@@ -86,7 +86,10 @@ public static class SwaggerSetup
         return services;
     }
 
-    /// <summary>Serves the documents at <c>/swagger/{name}/swagger.json</c> and Swagger UI at <c>/swagger</c>.</summary>
+    /// <summary>
+    /// Serves the documents at <c>/swagger/{name}/swagger.json</c> and Swagger UI at <c>/swagger</c>, and redirects
+    /// <c>GET /</c> there (302).
+    /// </summary>
     public static WebApplication UseEmulatorSwagger(this WebApplication app)
     {
         // OpenAPI 3.1: nullable members are typed ["null", "string"], which JSON Schema validators read as is.
@@ -97,6 +100,9 @@ public static class SwaggerSetup
             ui.SwaggerEndpoint($"/swagger/{EmulatorDocument}/swagger.json", "Emulator control surface");
             ui.DocumentTitle = "Inbox Emulator";
         });
+
+        // A person who opens the emulator's address in a browser lands on Swagger UI (README, "Swagger UI").
+        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
         return app;
     }
 }

@@ -6,8 +6,11 @@ using System.Text.Json.Nodes;
 
 namespace Emulator.Tests.Infrastructure;
 
-/// <summary>An HTTP client of the emulated API, sending what real clients send.</summary>
-public sealed class InboxClient(HttpClient http, string token)
+/// <summary>
+/// An HTTP client of the emulated API, sending what real clients send. <paramref name="observe"/>, when given, sees
+/// every reply with the token and request that produced it (the factory uses it for the contact round-trip property).
+/// </summary>
+public sealed class InboxClient(HttpClient http, string token, Action<string, HttpMethod, string, Reply>? observe = null)
 {
     public HttpClient Http { get; } = http;
 
@@ -104,8 +107,32 @@ public sealed class InboxClient(HttpClient http, string token)
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         OpenApiContract.Check(method, path, (int)response.StatusCode, text);
-        return new Reply(response.StatusCode, text, response.Content.Headers.ContentType?.MediaType);
+        AssertNoNull(text, $"{method} {path}");
+        var reply = new Reply(response.StatusCode, text, response.Content.Headers.ContentType?.MediaType);
+        observe?.Invoke(token, method, path, reply);
+        return reply;
     }
+
+    /// <summary>The platform never answers null for a value (README, "Values before anything sets them"): any JSON
+    /// body of the emulated surface holding a null fails the test that received it.</summary>
+    public static void AssertNoNull(string text, string request)
+    {
+        if (text.Length == 0 || text[0] is not ('{' or '['))
+        {
+            return;
+        }
+
+        var nulls = NullPaths(JsonNode.Parse(text), "$").ToList();
+        Assert.True(nulls.Count == 0, $"{request} answered null at {string.Join(", ", nulls)}: {text}");
+    }
+
+    private static IEnumerable<string> NullPaths(JsonNode? node, string path) => node switch
+    {
+        null => [path],
+        JsonObject o => o.SelectMany(p => NullPaths(p.Value, $"{path}.{p.Key}")),
+        JsonArray a => a.SelectMany((item, i) => NullPaths(item, $"{path}[{i}]")),
+        _ => [],
+    };
 
     private static StringContent Json(object body) =>
         new(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");

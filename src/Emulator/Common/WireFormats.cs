@@ -18,7 +18,4 @@ public static class WireFormats
         Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && uri.Host.Length > 0;
-
-    /// <summary>A dial code without its "+", e.g. "+91" → "91".</summary>
-    public static string StripPlus(string dialCode) => dialCode.TrimStart('+');
 }

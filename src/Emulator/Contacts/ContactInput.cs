@@ -44,7 +44,8 @@ public sealed class UserDetailsInput
     /// <summary><c>gender</c>, e.g. "MALE"; at most 32 characters.</summary>
     public string? Gender { get; init; }
 
-    /// <summary><c>whatsAppNumber</c>: "&lt;prefix&gt; &lt;number&gt;", e.g. "91 9876543210" ("+" allowed).</summary>
+    /// <summary><c>whatsAppNumber</c>: country code and number, run together ("919876543210", as the platform answers it)
+    /// or as "&lt;prefix&gt; &lt;number&gt;" ("91 9876543210"); "+" allowed. Stored run together.</summary>
     public string? WhatsAppNumber { get; init; }
 
     /// <summary><c>telegramUserName</c>; at most 256 characters.</summary>
@@ -78,7 +79,7 @@ public sealed class ContactDetailsInput
 /// <summary><c>phone</c>: digits and the dial code (with or without "+"; stored without).</summary>
 public sealed class PhoneInput
 {
-    /// <summary>Digits only; "" clears it.</summary>
+    /// <summary>1–20 digits, a leading "+" and separators allowed (stored as digits); "" clears it.</summary>
     public string? Number { get; init; }
 
     /// <summary>1–4 digits, "+" optional.</summary>

@@ -36,15 +36,15 @@ public sealed class UserDetailsInputValidator : AbstractValidator<UserDetailsInp
         RuleFor(d => d.FacebookProfileId).MaximumLength(256).WithMessage("{PropertyPath} must be at most 256 characters.");
         RuleFor(d => d.Picture).Must(WireFormats.IsHttpUrl).When(d => !string.IsNullOrEmpty(d.Picture))
             .WithMessage(d => $"{{PropertyPath}} '{d.Picture}' is not an absolute http(s) URL.");
-        RuleFor(d => d.WhatsAppNumber).Matches(@"^\+?\d{1,4} \d{1,20}$").When(d => !string.IsNullOrEmpty(d.WhatsAppNumber))
-            .WithMessage(d => $"{{PropertyPath}} '{d.WhatsAppNumber}' must be '<prefix> <number>', e.g. '91 9876543210'.");
+        RuleFor(d => d.WhatsAppNumber).Must(PhoneNumbers.IsWhatsAppNumber).When(d => !string.IsNullOrEmpty(d.WhatsAppNumber))
+            .WithMessage(d => $"{{PropertyPath}} '{d.WhatsAppNumber}' {PhoneRules.WhatsAppRule}");
         RuleFor(d => d.Contact!.Email).MaximumLength(254).WithMessage("{PropertyPath} must be at most 254 characters.")
             .Must(WireFormats.IsEmail).When(d => !string.IsNullOrEmpty(d.Contact?.Email))
             .WithMessage(d => $"{{PropertyPath}} '{d.Contact!.Email}' is not a valid email address.");
-        RuleFor(d => d.Contact!.Phone!.Number).Matches(@"^\d{1,20}$").When(d => !string.IsNullOrEmpty(d.Contact?.Phone?.Number))
-            .WithMessage("{PropertyPath} must be 1 to 20 digits, without spaces or a dial code.");
-        RuleFor(d => d.Contact!.Phone!.Prefix).Matches(@"^\+?\d{1,4}$").When(d => !string.IsNullOrEmpty(d.Contact?.Phone?.Prefix))
-            .WithMessage(d => $"{{PropertyPath}} '{d.Contact!.Phone!.Prefix}' must be 1 to 4 digits, '+' optional.");
+        RuleFor(d => d.Contact!.Phone!.Number).Must(PhoneNumbers.IsNumber).When(d => !string.IsNullOrEmpty(d.Contact?.Phone?.Number))
+            .WithMessage(d => $"{{PropertyPath}} '{d.Contact!.Phone!.Number}' {PhoneRules.NumberRule}");
+        RuleFor(d => d.Contact!.Phone!.Prefix).Must(PhoneNumbers.IsDialCode).When(d => !string.IsNullOrEmpty(d.Contact?.Phone?.Prefix))
+            .WithMessage(d => $"{{PropertyPath}} '{d.Contact!.Phone!.Prefix}' {PhoneRules.DialCodeRule}");
         RuleFor(d => d.Tags!.Count).LessThanOrEqualTo(100).When(d => d.Tags is not null)
             .WithMessage("{PropertyPath} must hold at most 100 items.").OverridePropertyName("tags");
         RuleForEach(d => d.Tags).NotEmpty().WithMessage("{PropertyPath} must be a non-empty string.")

@@ -70,7 +70,7 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
         chat.TelegramUserName = update.TelegramUserName ?? chat.TelegramUserName;
         chat.InstagramProfileId = update.InstagramProfileId ?? chat.InstagramProfileId;
         chat.FacebookProfileId = update.FacebookProfileId ?? chat.FacebookProfileId;
-        chat.WhatsAppNumber = update.WhatsAppNumber ?? chat.WhatsAppNumber;
+        ChatRules.SetWhatsAppNumber(chat, update.WhatsAppNumber);
         foreach (var attribute in update.Attributes ?? [])
         {
             ChatRules.SetAttribute(chat, attribute!.Key!, attribute.Value);
@@ -126,8 +126,9 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
             return null;
         }
 
-        var number = contact.Phone.Number;
-        var prefix = contact.Phone.Prefix is null ? null : WireFormats.StripPlus(contact.Phone.Prefix);
+        // The same normalization as the write, so "+91 98765-43210" finds the contact stored as 91 / 9876543210.
+        var prefix = contact.Phone.Prefix is null ? null : PhoneNumbers.DialCode(contact.Phone.Prefix);
+        var number = PhoneNumbers.Number(contact.Phone.Number, prefix);
         return await live.FirstOrDefaultAsync(c => c.PhoneNumber == number && c.PhonePrefix == prefix, cancellationToken);
     }
 
@@ -139,13 +140,12 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
             chat.Name = d.Name ?? chat.Name;
             chat.UserProvidedName = d.UserProvidedName ?? chat.UserProvidedName;
             chat.Email = d.Contact?.Email ?? chat.Email;
-            chat.PhoneNumber = d.Contact?.Phone?.Number ?? chat.PhoneNumber;
-            chat.PhonePrefix = d.Contact?.Phone?.Prefix is { } prefix ? WireFormats.StripPlus(prefix) : chat.PhonePrefix;
+            ChatRules.SetPhone(chat, d.Contact?.Phone?.Number, d.Contact?.Phone?.Prefix);
             chat.Picture = d.Picture ?? chat.Picture;
             chat.City = d.City ?? chat.City;
             chat.Country = d.Country ?? chat.Country;
             chat.Gender = d.Gender ?? chat.Gender;
-            chat.WhatsAppNumber = d.WhatsAppNumber ?? chat.WhatsAppNumber;
+            ChatRules.SetWhatsAppNumber(chat, d.WhatsAppNumber);
             chat.TelegramUserName = d.TelegramUserName ?? chat.TelegramUserName;
             chat.InstagramProfileId = d.InstagramProfileId ?? chat.InstagramProfileId;
             chat.FacebookProfileId = d.FacebookProfileId ?? chat.FacebookProfileId;

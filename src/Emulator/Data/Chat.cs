@@ -50,7 +50,8 @@ public sealed class Chat
     /// <summary><c>profile.userDetails.gender</c>, e.g. "MALE".</summary>
     public string? Gender { get; set; }
 
-    /// <summary><c>profile.userDetails.whatsAppNumber</c>, "&lt;prefix&gt; &lt;number&gt;".</summary>
+    /// <summary><c>profile.userDetails.whatsAppNumber</c>: country code and number run together, digits only
+    /// (<c>"1123456789"</c>, as the platform answers it).</summary>
     public string? WhatsAppNumber { get; set; }
 
     /// <summary><c>profile.userDetails.telegramUserName</c>.</summary>

@@ -1,3 +1,5 @@
+using Emulator.Common;
+
 namespace Emulator.Data;
 
 /// <summary>
@@ -35,6 +37,24 @@ public static class ChatRules
             chat.Labels.Add(new ChatLabel { ChatId = chat.Id, CustomerId = chat.CustomerId, Kind = kind, Value = value });
         }
     }
+
+    /// <summary>
+    /// Sets the phone from what a client sent (README, "Phone numbers"): the dial code first, stored without "+", then
+    /// the number as digits, dropping a leading country code that repeats the dial code. Null leaves a part unchanged.
+    /// </summary>
+    /// <param name="chat">The chat to change.</param>
+    /// <param name="number">A number that passed <see cref="PhoneNumbers.IsNumber"/>, "" to clear, or null.</param>
+    /// <param name="dialCode">A dial code that passed <see cref="PhoneNumbers.IsDialCode"/>, "" to clear, or null.</param>
+    public static void SetPhone(Chat chat, string? number, string? dialCode)
+    {
+        chat.PhonePrefix = dialCode is null ? chat.PhonePrefix : PhoneNumbers.DialCode(dialCode);
+        chat.PhoneNumber = number is null ? chat.PhoneNumber : PhoneNumbers.Number(number, chat.PhonePrefix);
+    }
+
+    /// <summary>Sets <see cref="Chat.WhatsAppNumber"/> to the digits of <paramref name="value"/> (country code and number
+    /// run together, as the platform answers it); null leaves it unchanged.</summary>
+    public static void SetWhatsAppNumber(Chat chat, string? value) =>
+        chat.WhatsAppNumber = value is null ? chat.WhatsAppNumber : PhoneNumbers.WhatsAppNumber(value);
 
     /// <summary>Replaces <see cref="Chat.Tags"/> with <paramref name="tags"/>, dropping duplicates and keeping order.</summary>
     public static void SetTags(Chat chat, IEnumerable<string> tags) => chat.Tags = tags.Distinct(StringComparer.Ordinal).ToList();

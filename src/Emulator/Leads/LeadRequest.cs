@@ -31,7 +31,8 @@ public sealed class LeadRequest
     /// <summary>The lead's email address (<c>contact.email</c>); at most 254 characters.</summary>
     public string? Email { get; init; }
 
-    /// <summary>The lead's phone number, digits only (<c>contact.phone.number</c>); at most 20 digits.</summary>
+    /// <summary>The lead's phone number (<c>contact.phone.number</c>): 1–20 digits, a leading "+" and spaces, dashes,
+    /// dots or parentheses allowed; stored as digits (<see cref="PhoneNumbers.Number"/>).</summary>
     public string? Phone { get; init; }
 
     /// <summary>The dial code, "+" and 1–4 digits ("+" optional); stored without "+" as <c>contact.phone.prefix</c>.</summary>

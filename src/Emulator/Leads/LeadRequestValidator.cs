@@ -20,11 +20,11 @@ public sealed class LeadRequestValidator : AbstractValidator<LeadRequest>
             .Must(WireFormats.IsEmail).When(r => !string.IsNullOrEmpty(r.Email))
             .WithMessage(r => $"email '{r.Email}' is not a valid email address.");
 
-        RuleFor(r => r.Phone).Matches(@"^\d{1,20}$").When(r => !string.IsNullOrEmpty(r.Phone))
-            .WithMessage("phone must be 1 to 20 digits, without spaces or a dial code (send the dial code in dialCode).");
+        RuleFor(r => r.Phone).Must(PhoneNumbers.IsNumber).When(r => !string.IsNullOrEmpty(r.Phone))
+            .WithMessage(r => $"phone '{r.Phone}' {PhoneRules.NumberRule}");
 
-        RuleFor(r => r.DialCode).Matches(@"^\+?\d{1,4}$").When(r => !string.IsNullOrEmpty(r.DialCode))
-            .WithMessage(r => $"dialCode '{r.DialCode}' must be '+' followed by 1 to 4 digits, e.g. '+91'.");
+        RuleFor(r => r.DialCode).Must(PhoneNumbers.IsDialCode).When(r => !string.IsNullOrEmpty(r.DialCode))
+            .WithMessage(r => $"dialCode '{r.DialCode}' {PhoneRules.DialCodeRule}");
 
         RuleFor(r => r.Status).Must(s => ChatStatuses.All.Contains(s!)).When(r => r.Status is not null)
             .WithMessage(r => $"status '{r.Status}' is not one of {string.Join(", ", ChatStatuses.All)}.");

@@ -43,8 +43,7 @@ public sealed class LeadStore(EmulatorDbContext db, TimeProvider clock)
     {
         chat.Name = lead.Name ?? chat.Name;
         chat.Email = lead.Email ?? chat.Email;
-        chat.PhoneNumber = lead.Phone ?? chat.PhoneNumber;
-        chat.PhonePrefix = lead.DialCode is null ? chat.PhonePrefix : WireFormats.StripPlus(lead.DialCode);
+        ChatRules.SetPhone(chat, lead.Phone, lead.DialCode);
         chat.Picture = lead.Picture ?? chat.Picture;
         chat.Status = lead.Status ?? chat.Status;
         chat.AgentAssigned = lead.AgentId ?? chat.AgentAssigned;

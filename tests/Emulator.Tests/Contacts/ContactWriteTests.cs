@@ -153,17 +153,17 @@ public sealed class ContactWriteTests
         var reply = (await emulator.Inbox().UpdateContactAsync(id, new
         {
             status = "open",
-            whatsAppNumber = "9876543210",
+            whatsAppNumber = "98-76-abc",
             attributes = new[] { new { key = "", value = "v" } },
-            profile = new { userDetails = new { contact = new { email = "nope", phone = new { number = "12 34", prefix = "+12345" } } } },
+            profile = new { userDetails = new { contact = new { email = "nope", phone = new { number = "12/34", prefix = "+12345" } } } },
         })).Expect(HttpStatusCode.BadRequest);
 
         Assert.Contains("status 'open' is not one of OPEN, INPROGRESS, REVIEW, ONHOLD, DEPENDANCY, CLOSED, DELETED.", reply.Messages);
-        Assert.Contains("whatsAppNumber '9876543210' must be '<prefix> <number>', e.g. '91 9876543210'.", reply.Messages);
+        Assert.Contains($"whatsAppNumber '98-76-abc' {Emulator.Common.PhoneRules.WhatsAppRule}", reply.Messages);
         Assert.Contains("attributes[0].key must be a non-empty string.", reply.Messages);
         Assert.Contains("profile.userDetails.contact.email 'nope' is not a valid email address.", reply.Messages);
-        Assert.Contains("profile.userDetails.contact.phone.number must be 1 to 20 digits, without spaces or a dial code.", reply.Messages);
-        Assert.Contains("profile.userDetails.contact.phone.prefix '+12345' must be 1 to 4 digits, '+' optional.", reply.Messages);
+        Assert.Contains($"profile.userDetails.contact.phone.number '12/34' {Emulator.Common.PhoneRules.NumberRule}", reply.Messages);
+        Assert.Contains($"profile.userDetails.contact.phone.prefix '+12345' {Emulator.Common.PhoneRules.DialCodeRule}", reply.Messages);
     }
 
     [Fact]

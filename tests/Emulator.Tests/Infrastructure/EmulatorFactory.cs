@@ -47,7 +47,10 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
         return Path.Combine(folder, $"{Guid.NewGuid():N}.db");
     }
 
-    public InboxClient Inbox(string token = DevToken) => new(CreateClient(), token);
+    /// <summary>Every contact read through <see cref="Inbox"/>, PUT back when the emulator is disposed.</summary>
+    public ContactRoundTrip RoundTrip { get; } = new();
+
+    public InboxClient Inbox(string token = DevToken) => new(CreateClient(), token, RoundTrip.Observe);
 
     /// <summary>
     /// Arranges a chat with fields no emulated endpoint can set yet (online state, messages, channels,
@@ -86,7 +89,17 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
-        Dispose(true);
+        try
+        {
+            if (RoundTrip.HasContacts)
+            {
+                await RoundTrip.VerifyAsync(this);
+            }
+        }
+        finally
+        {
+            await base.DisposeAsync();
+            Dispose(true);
+        }
     }
 }

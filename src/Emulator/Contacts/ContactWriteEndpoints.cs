@@ -19,7 +19,9 @@ public static class ContactWriteEndpoints
             .WithDescription(
                 "A JSON array of {profile: {userDetails: {userProvidedName, contact: {email, phone: {number, prefix}}, tags, " +
                 "attributes}}}. Each item updates the newest contact with the same email (case-insensitive), else the same " +
-                "phone (prefix + number), else creates a contact attached to no bot. One invalid item rejects the whole " +
+                "phone (prefix + number), else creates one. With botId (query or header, as the vendor's n8n node sends " +
+                "it) contacts are matched among and created for that bot, on its channel (WhatsApp for a bot with no chats " +
+                "yet); without, among all contacts, and created attached to no bot. One invalid item rejects the whole " +
                 "batch (400, one message per problem, prefixed with the item's index); nothing is applied then.")
             .WithTags("Contacts")
             .WithMetadata(new TokenHeader(null))
@@ -55,10 +57,12 @@ public static class ContactWriteEndpoints
     }
 
     private static async Task<IResult> Import(
-        JsonBody<ImportContactList> body, HttpContext http, ContactWriter writer, CancellationToken cancellationToken)
+        [AsParameters] ImportTarget target, JsonBody<ImportContactList> body, HttpContext http, ContactImporter importer,
+        CancellationToken cancellationToken)
     {
         var tenant = TenantAuthFilter.TenantOf(http);
-        var (created, updated) = await writer.ImportAsync(tenant.CustomerId, body.Required.OfType<ImportContact>().ToList(), cancellationToken);
+        var (created, updated) = await importer.ImportAsync(
+            tenant.CustomerId, target.BotId, body.Required.OfType<ImportContact>().ToList(), cancellationToken);
         return TypedResults.Ok(new OkEnvelope(true, $"Imported {created + updated} contacts: {created} created, {updated} updated.", 200));
     }
 

@@ -1,6 +1,7 @@
 using Emulator.Common;
 using Emulator.Data;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulator.Contacts;
 
@@ -13,6 +14,37 @@ public sealed class ImportContact
 
 /// <summary>Body of <c>POST /inbox/users/import</c>: a JSON array of contacts, at most 1000.</summary>
 public sealed class ImportContactList : List<ImportContact?>;
+
+/// <summary>
+/// The bot an import is for: the vendor's n8n node sends <c>botId</c> both as a query parameter and as a header
+/// (PLATFORM-FACTS, "Sibling endpoints"). Empty or absent in both: the contacts belong to no bot.
+/// </summary>
+public sealed class ImportTarget
+{
+    /// <summary>The <c>botId</c> query parameter.</summary>
+    [FromQuery(Name = "botId")]
+    public string? QueryBotId { get; init; }
+
+    /// <summary>The <c>botId</c> header.</summary>
+    [FromHeader(Name = "botId")]
+    public string? HeaderBotId { get; init; }
+
+    /// <summary>The bot named by the query, else by the header; null when neither names one.</summary>
+    public string? BotId => !string.IsNullOrEmpty(QueryBotId) ? QueryBotId : string.IsNullOrEmpty(HeaderBotId) ? null : HeaderBotId;
+}
+
+/// <summary>Rules for <see cref="ImportTarget"/>: at most 64 characters, and the query and header name the same bot.</summary>
+public sealed class ImportTargetValidator : AbstractValidator<ImportTarget>
+{
+    /// <summary>Creates the rule set.</summary>
+    public ImportTargetValidator()
+    {
+        RuleFor(t => t.BotId).MaximumLength(64).WithMessage("botId must be at most 64 characters.");
+        RuleFor(t => t.HeaderBotId)
+            .Must((t, header) => string.IsNullOrEmpty(header) || string.IsNullOrEmpty(t.QueryBotId) || header == t.QueryBotId)
+            .WithMessage(t => $"botId '{t.QueryBotId}' in the query and '{t.HeaderBotId}' in the botId header name different bots.");
+    }
+}
 
 /// <summary>
 /// Body of <c>PUT /inbox/users/{id}</c>: a whole contact object as <c>POST /inbox/users</c> returned it (read-only

@@ -5,49 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Emulator.Contacts;
 
 /// <summary>
-/// Writes of the contact endpoints (import, update, status change). Each call is one <c>BEGIN IMMEDIATE</c>
-/// transaction: it applies completely or not at all.
+/// Writes of the contact endpoints that change known contacts (update, status change; the import is
+/// <see cref="ContactImporter"/>). Each call is one <c>BEGIN IMMEDIATE</c> transaction: it applies completely or not at all.
 /// </summary>
 public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
 {
-    /// <summary>
-    /// Imports contacts into <paramref name="customerId"/>'s account, in order. An item updates the newest
-    /// non-deleted contact with the same email (case-insensitive) or, failing that, the same phone number and
-    /// prefix; otherwise it creates a contact attached to no bot (<c>isImported: true</c>, <c>platform: []</c>).
-    /// </summary>
-    /// <returns>How many contacts were created and how many updated.</returns>
-    public async Task<(int Created, int Updated)> ImportAsync(string customerId, IReadOnlyList<ImportContact> items, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var (created, updated) = (0, 0);
-        foreach (var item in items)
-        {
-            var now = Timestamps.Now(clock);
-            var details = item.Profile!.UserDetails!;
-            var chat = await FindMatchAsync(customerId, details.Contact, cancellationToken);
-            if (chat is null)
-            {
-                chat = await ChatClock.AddNewChatAsync(db, customerId, "", Guid.NewGuid().ToString(), now, cancellationToken);
-                chat.IsImported = true;
-                chat.IsContact = true;
-                now = chat.CreatedAt;
-                created++;
-            }
-            else
-            {
-                updated++;
-            }
-
-            Apply(chat, item.Profile, now);
-            Touch(chat, now);
-            // Save per item so the next item's match sees this one (an import may repeat an email).
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return (created, updated);
-    }
-
     /// <summary>Applies <paramref name="update"/> to the contact <paramref name="id"/> of <paramref name="customerId"/>.</summary>
     /// <returns>The updated contact, or null when no such non-deleted contact exists (the caller answers 404).</returns>
     public async Task<Chat?> UpdateAsync(string customerId, string id, ContactUpdate update, CancellationToken cancellationToken)
@@ -110,30 +72,8 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
         return [];
     }
 
-    private async Task<Chat?> FindMatchAsync(string customerId, ContactDetailsInput? contact, CancellationToken cancellationToken)
-    {
-        var live = db.Chats.Include(c => c.Labels)
-            .Where(c => c.CustomerId == customerId && c.Status != ChatStatuses.Deleted)
-            .OrderByDescending(c => c.CreatedAt);
-        if (!string.IsNullOrEmpty(contact?.Email)
-            && await live.FirstOrDefaultAsync(c => c.Email == contact.Email, cancellationToken) is { } byEmail)
-        {
-            return byEmail;
-        }
-
-        if (string.IsNullOrEmpty(contact?.Phone?.Number))
-        {
-            return null;
-        }
-
-        // The same normalization as the write, so "+91 98765-43210" finds the contact stored as 91 / 9876543210.
-        var prefix = contact.Phone.Prefix is null ? null : PhoneNumbers.DialCode(contact.Phone.Prefix);
-        var number = PhoneNumbers.Number(contact.Phone.Number, prefix);
-        return await live.FirstOrDefaultAsync(c => c.PhoneNumber == number && c.PhonePrefix == prefix, cancellationToken);
-    }
-
     /// <summary>Applies a profile: scalars when present, tags/attributes/notes replaced when present. Call <see cref="Touch"/> after.</summary>
-    private static void Apply(Chat chat, ContactProfileInput profile, DateTime now)
+    internal static void Apply(Chat chat, ContactProfileInput profile, DateTime now)
     {
         if (profile.UserDetails is { } d)
         {
@@ -176,7 +116,8 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
         }
     }
 
-    private static void Touch(Chat chat, DateTime now)
+    /// <summary>Stamps <c>updatedAt</c> and refreshes the chat's derived state.</summary>
+    internal static void Touch(Chat chat, DateTime now)
     {
         chat.UpdatedAt = now;
         ChatRules.Refresh(chat);

@@ -35,7 +35,8 @@ public sealed class InboxOperationFilter : IOperationFilter
         });
 
         operation.Parameters ??= [];
-        foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query))
+        foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>()
+                     .Where(p => p.In == ParameterLocation.Query && operation.OperationId == "ListChats"))
         {
             // Every query parameter of the chats listing is marked required (*) in the seed docs.
             parameter.Required = true;

@@ -1,0 +1,88 @@
+using Emulator.Common;
+using Emulator.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emulator.Contacts;
+
+/// <summary>
+/// The import of <c>POST /inbox/users/import</c> (README, "Contact endpoints"). One call is one <c>BEGIN IMMEDIATE</c>
+/// transaction: the batch applies completely or not at all.
+/// </summary>
+public sealed class ContactImporter(EmulatorDbContext db, TimeProvider clock)
+{
+    /// <summary>
+    /// Imports contacts into <paramref name="customerId"/>'s account, in order. An item updates the newest non-deleted
+    /// contact with the same email (case-insensitive) or, failing that, the same phone number and prefix — among the
+    /// bot's contacts when <paramref name="botId"/> is given, else among all of the account's; otherwise it creates a
+    /// contact (<c>isImported: true</c>). A created contact belongs to <paramref name="botId"/> on the bot's channel
+    /// (WhatsApp for a bot with no chats yet: the platform documents the import as adding WhatsApp contacts), or to no
+    /// bot (<c>platform: []</c>) without one.
+    /// </summary>
+    /// <param name="customerId">The token's customer.</param>
+    /// <param name="botId">The bot the vendor's n8n node names in the query and header, or null.</param>
+    /// <param name="items">Items that passed <see cref="ImportContactListValidator"/>.</param>
+    /// <param name="cancellationToken">Aborts before the commit.</param>
+    /// <returns>How many contacts were created and how many updated.</returns>
+    public async Task<(int Created, int Updated)> ImportAsync(
+        string customerId, string? botId, IReadOnlyList<ImportContact> items, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var channel = botId is null ? null : await BotChannels.FindAsync(db, customerId, botId, cancellationToken) ?? Channels.WhatsApp;
+        var (created, updated) = (0, 0);
+        foreach (var item in items)
+        {
+            var now = Timestamps.Now(clock);
+            var chat = await FindMatchAsync(customerId, botId, item.Profile!.UserDetails!.Contact, cancellationToken);
+            if (chat is null)
+            {
+                chat = await ChatClock.AddNewChatAsync(db, customerId, botId ?? "", Guid.NewGuid().ToString(), now, cancellationToken);
+                chat.Channel = channel ?? chat.Channel;
+                chat.IsImported = true;
+                chat.IsContact = true;
+                now = chat.CreatedAt;
+                created++;
+            }
+            else
+            {
+                updated++;
+            }
+
+            ContactWriter.Apply(chat, item.Profile, now);
+            if (chat.Channel == Channels.WhatsApp && chat.WhatsAppNumber is null && !string.IsNullOrEmpty(chat.PhoneNumber))
+            {
+                // A WhatsApp contact's number is its WhatsApp id: country code and number run together.
+                ChatRules.SetWhatsAppNumber(chat, (chat.PhonePrefix ?? "") + chat.PhoneNumber);
+            }
+
+            ContactWriter.Touch(chat, now);
+            // Save per item so the next item's match sees this one (an import may repeat an email).
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (created, updated);
+    }
+
+    private async Task<Chat?> FindMatchAsync(string customerId, string? botId, ContactDetailsInput? contact, CancellationToken cancellationToken)
+    {
+        var live = db.Chats.Include(c => c.Labels)
+            .Where(c => c.CustomerId == customerId && c.Status != ChatStatuses.Deleted);
+        live = botId is null ? live : live.Where(c => c.BotId == botId);
+        live = live.OrderByDescending(c => c.CreatedAt);
+        if (!string.IsNullOrEmpty(contact?.Email)
+            && await live.FirstOrDefaultAsync(c => c.Email == contact.Email, cancellationToken) is { } byEmail)
+        {
+            return byEmail;
+        }
+
+        if (string.IsNullOrEmpty(contact?.Phone?.Number))
+        {
+            return null;
+        }
+
+        // The same normalization as the write, so "+91 98765-43210" finds the contact stored as 91 / 9876543210.
+        var prefix = contact.Phone.Prefix is null ? null : PhoneNumbers.DialCode(contact.Phone.Prefix);
+        var number = PhoneNumbers.Number(contact.Phone.Number, prefix);
+        return await live.FirstOrDefaultAsync(c => c.PhoneNumber == number && c.PhonePrefix == prefix, cancellationToken);
+    }
+}

@@ -13,7 +13,8 @@ namespace Emulator.Contacts;
 public static class ContactQuery
 {
     /// <summary>The boolean filters that <c>applicableFilters</c> can name.</summary>
-    public static readonly IReadOnlyList<string> BooleanFilters = ["isOnline", "userInteracted", "isLiveChatActive", "hasOrdered", "isContact"];
+    public static readonly IReadOnlyList<string> BooleanFilters =
+        ["isOnline", "userInteracted", "isLiveChatActive", "hasOrdered", "isContact", "isSubscriber"];
 
     /// <summary>
     /// The most trigram-index candidates for which <c>searchText</c> is answered from the index; a text matching
@@ -112,6 +113,11 @@ public static class ContactQuery
         if (Applies("isContact", r.IsContact, applicable) is { } contact)
         {
             query = query.Where(c => c.IsContact == contact);
+        }
+
+        if (Applies("isSubscriber", r.IsSubscriber, applicable) is { } subscriber)
+        {
+            query = query.Where(c => c.IsSubscriber == subscriber);
         }
 
         if (Applies("hasOrdered", r.HasOrdered?.Status, applicable) is { } ordered)

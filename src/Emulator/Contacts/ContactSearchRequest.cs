@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Emulator.Common;
 
@@ -47,7 +48,8 @@ public sealed class ContactSearchRequest
     /// <summary>Contacts in any of these segment ids; [] for none.</summary>
     public List<string>? Segments { get; init; }
 
-    /// <summary>Names of boolean filters to apply even when false (isOnline, userInteracted, isLiveChatActive, hasOrdered, isContact).</summary>
+    /// <summary>Names of boolean filters to apply even when false (isOnline, userInteracted, isLiveChatActive, hasOrdered,
+    /// isContact, isSubscriber).</summary>
     public List<string>? ApplicableFilters { get; init; }
 
     /// <summary><c>lastSeenAt</c> range; empty strings mean open.</summary>
@@ -77,6 +79,26 @@ public sealed class ContactSearchRequest
 
     /// <summary>Contacts (leads and imported contacts) vs other chats; applies when true or named in <see cref="ApplicableFilters"/>.</summary>
     public bool? IsContact { get; init; }
+
+    /// <summary>Subscribed contacts (every contact starts subscribed); applies when true or named in
+    /// <c>applicableFilters</c>. A public CRM script sends it as true (README, "Contact search rules").</summary>
+    public bool? IsSubscriber { get; init; }
+
+    /// <summary>Sent (as <c>[]</c>) by a public CRM script; its meaning is undocumented. Accepted in any JSON form and ignored.</summary>
+    [JsonPropertyName("tagsV2")]
+    public JsonElement? TagsV2 { get; init; }
+
+    /// <summary>Contacts who came from a click-to-WhatsApp ad, by a public CRM script's name for it. The emulator has no
+    /// ad referrals: accepted in any JSON form and ignored.</summary>
+    public JsonElement? CtwaNewUsers { get; init; }
+
+    /// <summary>Like <see cref="CtwaNewUsers"/>, for returning ad visitors: accepted in any JSON form and ignored.</summary>
+    public JsonElement? CtwaOldUsers { get; init; }
+
+    /// <summary>Bot ids of a channel the platform calls "automation", sent (as <c>[]</c>) by a public CRM script; the
+    /// emulator has no such channel: accepted in any JSON form and ignored.</summary>
+    [JsonPropertyName("_botAutomation")]
+    public JsonElement? BotAutomation { get; init; }
 }
 
 /// <summary>A date range <c>{startAt, endsAt}</c>: ISO 8601 strings, <c>""</c> for an open end.</summary>

@@ -17,7 +17,7 @@ public sealed class ImportContactList : List<ImportContact?>;
 
 /// <summary>
 /// The bot an import is for: the vendor's n8n node sends <c>botId</c> both as a query parameter and as a header
-/// (PLATFORM-FACTS, "Sibling endpoints"). Empty or absent in both: the contacts belong to no bot.
+/// (README, "Contact endpoints"). Empty or absent in both: the contacts belong to no bot.
 /// </summary>
 public sealed class ImportTarget
 {

@@ -94,7 +94,7 @@ public sealed class Chat
     /// <summary><c>isImported</c>.</summary>
     public bool IsImported { get; set; }
 
-    /// <summary><c>isSubscriber</c>.</summary>
+    /// <summary><c>isSubscriber</c>: true from the start (<see cref="ChatClock"/>).</summary>
     public bool IsSubscriber { get; set; }
 
     /// <summary><c>isPaid</c>.</summary>

@@ -36,6 +36,9 @@ public static class ChatClock
             Uuid = uuid,
             CreatedAt = createdAt,
             UpdatedAt = createdAt,
+
+            // Contacts start subscribed, as the platform's captured contacts are (README, "Contact search rules").
+            IsSubscriber = true,
         };
         db.Chats.Add(chat);
         return chat;

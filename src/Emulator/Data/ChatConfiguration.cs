@@ -35,6 +35,7 @@ internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
         chat.HasIndex(c => new { c.CustomerId, c.UserInteracted, c.CreatedAt, c.Id });
         chat.HasIndex(c => new { c.CustomerId, c.IsOnline, c.CreatedAt, c.Id });
         chat.HasIndex(c => new { c.CustomerId, c.IsLiveChatActive, c.CreatedAt, c.Id });
+        chat.HasIndex(c => new { c.CustomerId, c.IsSubscriber, c.CreatedAt, c.Id });
         chat.HasIndex(c => new { c.CustomerId, c.HasOrdered, c.LastOrderedAt });
 
         // Rowid of the chat in the ChatSearch trigram index (see SearchIndexSql).

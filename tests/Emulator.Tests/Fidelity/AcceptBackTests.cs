@@ -43,9 +43,16 @@ public sealed class AcceptBackTests
         await using var emulator = new EmulatorFactory();
         (await emulator.Inbox().PutLeadAsync(InboxClient.Lead("u", new
         {
-            name = "Ann", email = "ann@example.com", phone = "9876543210", dialCode = "+91", agentId = "631aa793bcfa100487d13d0d",
-            picture = "https://example.com/a.png", status = "REVIEW", tags = new[] { "vip" },
-            notes = new[] { new { title = "t", description = "d" } }, attributes = new[] { new { key = "plan", value = "pro" } },
+            name = "Ann",
+            email = "ann@example.com",
+            phone = "9876543210",
+            dialCode = "+91",
+            agentId = "631aa793bcfa100487d13d0d",
+            picture = "https://example.com/a.png",
+            status = "REVIEW",
+            tags = new[] { "vip" },
+            notes = new[] { new { title = "t", description = "d" } },
+            attributes = new[] { new { key = "plan", value = "pro" } },
         }))).ExpectOk();
         var before = (await emulator.Inbox().AllContactsAsync()).Single().AsObject();
 

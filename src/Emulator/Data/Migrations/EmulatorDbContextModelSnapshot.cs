@@ -212,6 +212,8 @@ namespace Emulator.Data.Migrations
 
                     b.HasIndex("CustomerId", "IsOnline", "CreatedAt", "Id");
 
+                    b.HasIndex("CustomerId", "IsSubscriber", "CreatedAt", "Id");
+
                     b.HasIndex("CustomerId", "LastMessageBy", "CreatedAt", "Id");
 
                     b.HasIndex("CustomerId", "Status", "CreatedAt", "Id");

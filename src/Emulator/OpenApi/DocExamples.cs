@@ -28,6 +28,8 @@ public static class DocExamples
         "ListSegments" => JsonNode.Parse(
             """{"success": true, "message": "ok", "data": [{"_id": "65f0c1d2e3f4a5b6c7d8e9f0", "name": "VIP customers", "_customer": "64b7f0c2a1d3e4f5a6b7c8d9", "createdAt": "2024-03-12T10:15:30.000Z", "updatedAt": "2024-03-12T10:15:30.000Z"}], "code": 200}"""),
         "ImportContacts" => JsonNode.Parse("""{"success": true, "message": "Imported 1 contacts: 1 created, 0 updated.", "code": 200}"""),
+        "SearchContacts" => JsonNode.Parse($$"""{"success": true, "message": "ok", "data": [{{Contact}}], "code": 200}"""),
+        "UpdateContact" => JsonNode.Parse($$"""{"success": true, "message": "ok", "data": {{Contact}}, "code": 200}"""),
         "UpdateContactStatus" => JsonNode.Parse("""{"success": true, "message": "ok", "code": 200}"""),
         _ => null,
     };
@@ -76,13 +78,54 @@ public static class DocExamples
               "userProvidedName": "Changed name",
               "name": "Changed name",
               "contact": { "email": "changed@example.com", "phone": { "number": "9876543210", "prefix": "91" } },
-              "whatsAppNumber": "91 9876543210",
+              "whatsAppNumber": "919876543210",
               "tags": ["Sample tag"],
               "attributes": [{ "key": "ID", "value": "BP001" }]
             },
             "notes": [{ "title": "Sample title", "description": "Sample description", "_id": "63db5c4abcbc3be2e95b20ae" }]
           },
           "createdAt": "2023-02-01T05:59:03.533Z"
+        }
+        """;
+
+    // A WhatsApp contact as the emulator answers it: unset values left out, except the contact block and country ("").
+    private const string Contact = """
+        {
+          "_id": "6650a1b2c3d4e5f6a7b8c9d0",
+          "_agency": "64b7f0c2a1d3e4f5a6b7c8db",
+          "_customer": "64b7f0c2a1d3e4f5a6b7c8d9",
+          "uuid": "0f4c2d8e-5b7a-4c1e-9d3f-2a6b8c0e1f47",
+          "platform": ["WHATSAPP"],
+          "secondaryPlatform": [],
+          "isSubscriber": true,
+          "websiteVisits": 0,
+          "isOnline": false,
+          "userInteracted": false,
+          "profile": {
+            "userDetails": {
+              "contact": { "email": "", "phone": { "number": "9876543210", "prefix": "91" } },
+              "userProvidedName": "Sample name",
+              "tags": ["Sample tag"],
+              "attributes": [{ "key": "ID", "value": "BP001" }],
+              "country": "",
+              "whatsAppNumber": "919876543210"
+            },
+            "marketing": { "urlsVisited": [] },
+            "notes": []
+          },
+          "status": "OPEN",
+          "lastMessage": {},
+          "isContact": true,
+          "isImported": true,
+          "isMigrated": false,
+          "segments": [],
+          "isLiveChatActive": false,
+          "isPaid": false,
+          "hasOrdered": { "status": false },
+          "unreadMessages": 0,
+          "__v": 0,
+          "createdAt": "2024-06-05T19:05:50.876Z",
+          "updatedAt": "2024-06-05T19:05:50.876Z"
         }
         """;
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Emulator.Tests.Infrastructure;
 using Xunit.Sdk;
 
@@ -35,6 +36,32 @@ public sealed class OpenApiContractTests
         Assert.Contains(from, Chat);
         Assert.ThrowsAny<XunitException>(() =>
             OpenApiContract.Check(HttpMethod.Get, "/inbox/direct/chats", 200, Listing(Chat.Replace(from, to))));
+    }
+
+    public static TheoryData<string, string, string> ResponseExamples()
+    {
+        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "OpenApi", "inbox.json")))!;
+        var examples = new TheoryData<string, string, string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                if (operation!["responses"]?["200"]?["content"]?["application/json"]?["example"] is { } example)
+                {
+                    examples.Add(method, path, example.ToJsonString());
+                }
+            }
+        }
+
+        return examples;
+    }
+
+    [Theory]
+    [MemberData(nameof(ResponseExamples))]
+    public void Every_response_example_Swagger_UI_shows_matches_its_schema(string method, string path, string example)
+    {
+        OpenApiContract.Check(new HttpMethod(method.ToUpperInvariant()), path.Replace("{id}", "6650a1b2c3d4e5f6a7b8c9d0"), 200, example);
+        InboxClient.AssertNoNull(example, $"{method} {path} example");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace Emulator.Common;
@@ -7,89 +8,121 @@ namespace Emulator.Common;
 /// <summary>Non-generic view of <see cref="JsonBody{T}"/>, for the validation filter.</summary>
 public interface IJsonBody
 {
-    /// <summary>The parsed body, or null when <see cref="Error"/> is set.</summary>
+    /// <summary>The parsed body, or null before <see cref="ReadAsync"/> succeeded.</summary>
     object? Body { get; }
 
-    /// <summary>The error response to send instead of running the handler (400 or 413), or null.</summary>
-    IResult? Error { get; }
+    /// <summary>Reads and parses the request body; returns the error to answer instead (415, 413 or 400), or null.</summary>
+    ValueTask<IResult?> ReadAsync(HttpContext context);
 }
 
+/// <summary>Endpoint metadata: the endpoint reads a JSON body of <paramref name="Type"/> (documented by the OpenAPI filter).</summary>
+/// <param name="Type">The wire contract of the body.</param>
+public sealed record JsonBodyMetadata(Type Type);
+
 /// <summary>
-/// A request body read and parsed by the emulator itself rather than by model binding, so that every
-/// failure (empty, too large, malformed, wrong JSON type) becomes a message in the platform's error
-/// envelope instead of ASP.NET Core's bare 400. The body is capped at <see cref="EmulatorOptions.MaxBodyBytes"/>
-/// (413 above it). <see cref="ValidationFilter"/> sends <see cref="Error"/> when it is set.
+/// A request body read and parsed by the emulator itself rather than by model binding, so that every failure
+/// becomes a message in the platform's error envelope instead of ASP.NET Core's bare 400, and so that nothing is
+/// read before the token is checked: binding only creates the holder, and <see cref="ValidationFilter"/> (which
+/// runs after the tenant filter) calls <see cref="ReadAsync"/>. The rules, in order (README, "Request bodies"):
+/// <c>Content-Type</c> must be <c>application/json</c> (charset, if any, UTF-8) else 415; the body is capped at
+/// <see cref="EmulatorOptions.MaxBodyBytes"/> (413 above it); a body the server cannot read (such as malformed chunked
+/// encoding) is 400; a UTF-8 byte order mark is skipped; JSON nested deeper than 64 levels, invalid JSON, a root of
+/// the wrong kind and a wrong JSON type are 400, each with its own message.
 /// </summary>
 /// <typeparam name="T">The wire contract of the body.</typeparam>
-public sealed class JsonBody<T> : IJsonBody where T : class
+public sealed class JsonBody<T> : IJsonBody, IEndpointParameterMetadataProvider where T : class
 {
-    private JsonBody(T? value, IResult? error)
-    {
-        Value = value;
-        Error = error;
-    }
+    /// <summary>The deepest JSON nesting accepted, as ASP.NET Core's own JSON input (System.Text.Json's default).</summary>
+    public const int MaxDepth = 64;
 
-    /// <summary>The parsed body; non-null whenever <see cref="Error"/> is null.</summary>
-    public T? Value { get; }
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
-    /// <inheritdoc />
-    public IResult? Error { get; }
+    /// <summary>The parsed body; non-null once <see cref="ReadAsync"/> returned no error.</summary>
+    public T? Value { get; private set; }
 
     object? IJsonBody.Body => Value;
 
     /// <summary>The parsed body, for handlers that run after <see cref="ValidationFilter"/>.</summary>
-    public T Required => Value ?? throw new InvalidOperationException("The body was not validated.");
+    public T Required => Value ?? throw new InvalidOperationException("The body was not read and validated.");
 
-    /// <summary>Minimal API binding hook: reads and parses the request body.</summary>
-    public static async ValueTask<JsonBody<T>> BindAsync(HttpContext context, ParameterInfo parameter)
+    /// <summary>Minimal API binding hook: creates the holder; the body is read later by <see cref="ReadAsync"/>.</summary>
+    public static ValueTask<JsonBody<T>> BindAsync(HttpContext context, ParameterInfo parameter) => ValueTask.FromResult(new JsonBody<T>());
+
+    /// <summary>Adds <see cref="JsonBodyMetadata"/> to the endpoint.</summary>
+    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder) =>
+        builder.Metadata.Add(new JsonBodyMetadata(typeof(T)));
+
+    /// <inheritdoc />
+    public async ValueTask<IResult?> ReadAsync(HttpContext context)
     {
+        if (!JsonMediaType.IsJson(context.Request.ContentType))
+        {
+            return JsonMediaType.Unsupported(context.Request.ContentType);
+        }
+
         var limit = context.RequestServices.GetRequiredService<IOptions<EmulatorOptions>>().Value.MaxBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             return TooLarge(limit);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        byte[] bytes;
+        try
         {
-            if (buffer.Length + read > limit)
-            {
-                return TooLarge(limit);
-            }
-
-            buffer.Write(chunk, 0, read);
+            bytes = await ReadUpToAsync(context, limit);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(limit);
+        }
+        catch (Exception ex) when ((ex is BadHttpRequestException or IOException) && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Kestrel reports a malformed body (a chunk size that overflows, a truncated chunk) as an IOException.
+            return Fail("The request body could not be read: its transfer encoding is malformed.");
         }
 
-        if (buffer.Length == 0)
+        if (bytes.Length > limit)
         {
-            return Fail("The request body is empty: send a JSON object.");
+            return TooLarge(limit);
         }
 
+        var json = bytes.AsMemory();
+        if (json.Span.StartsWith(Utf8Bom))
+        {
+            json = json[Utf8Bom.Length..];
+        }
+
+        return json.IsEmpty ? Fail("The request body is empty: send a JSON " + (ExpectsArray ? "array." : "object.")) : Parse(json);
+    }
+
+    private static bool ExpectsArray => typeof(System.Collections.IEnumerable).IsAssignableFrom(typeof(T));
+
+    private IResult? Parse(ReadOnlyMemory<byte> json)
+    {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.ToArray());
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException ex)
         {
-            return Fail($"The request body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
+            return IsTooDeep(json.Span)
+                ? Fail($"The request body nests JSON deeper than {MaxDepth} levels.")
+                : Fail($"The request body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
         }
 
         using (document)
         {
-            var expectsArray = typeof(System.Collections.IEnumerable).IsAssignableFrom(typeof(T));
             var kind = document.RootElement.ValueKind;
-            if (expectsArray ? kind != JsonValueKind.Array : kind != JsonValueKind.Object)
+            if (ExpectsArray ? kind != JsonValueKind.Array : kind != JsonValueKind.Object)
             {
-                return Fail($"The request body must be a JSON {(expectsArray ? "array" : "object")}.");
+                return Fail($"The request body must be a JSON {(ExpectsArray ? "array" : "object")}.");
             }
 
             try
             {
-                var value = document.RootElement.Deserialize<T>(WireJson.Options);
-                return value is null ? Fail("The request body must not be null.") : new JsonBody<T>(value, null);
+                Value = document.RootElement.Deserialize<T>(WireJson.Options);
+                return Value is null ? Fail("The request body must not be null.") : null;
             }
             catch (JsonException ex)
             {
@@ -101,10 +134,45 @@ public sealed class JsonBody<T> : IJsonBody where T : class
         }
     }
 
-    private static JsonBody<T> Fail(string problem) =>
-        new(null, ApiResults.Error(StatusCodes.Status400BadRequest, "Invalid JSON body", [problem]));
+    // Valid JSON that only breaks the depth limit: read it again without the limit (the reader is not recursive).
+    private static bool IsTooDeep(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = int.MaxValue });
+        try
+        {
+            while (reader.Read())
+            {
+            }
 
-    private static JsonBody<T> TooLarge(long limit) =>
-        new(null, ApiResults.Error(StatusCodes.Status413PayloadTooLarge, ApiResults.SummaryFor(413),
-            [$"The request body exceeds the limit of {limit} bytes."]));
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<byte[]> ReadUpToAsync(HttpContext context, long limit)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                break;
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IResult Fail(string problem) =>
+        ApiResults.Error(StatusCodes.Status400BadRequest, "Invalid JSON body", [problem]);
+
+    private static IResult TooLarge(long limit) =>
+        ApiResults.Error(StatusCodes.Status413PayloadTooLarge, ApiResults.SummaryFor(413),
+            [$"The request body exceeds the limit of {limit} bytes."]);
 }

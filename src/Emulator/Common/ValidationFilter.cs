@@ -3,8 +3,8 @@ using FluentValidation;
 namespace Emulator.Common;
 
 /// <summary>
-/// Endpoint filter of the emulated surface: sends the error of an unparsable <see cref="JsonBody{T}"/>,
-/// then runs the FluentValidation validator registered for each argument's type (or a body's contract)
+/// Endpoint filter of the emulated surface, after the tenant filter: reads each <see cref="JsonBody{T}"/> (so no
+/// body is read before the token is checked) and sends its error (415, 413, 400), then runs the FluentValidation validator registered for each argument's type (or a body's contract)
 /// and answers 400 in the platform's envelope with one message per failure. Nothing runs, and nothing
 /// is written, unless every argument is valid.
 /// </summary>
@@ -18,9 +18,9 @@ public sealed class ValidationFilter : IEndpointFilter
             var target = argument;
             if (argument is IJsonBody body)
             {
-                if (body.Error is not null)
+                if (await body.ReadAsync(context.HttpContext) is { } unreadable)
                 {
-                    return body.Error;
+                    return unreadable;
                 }
 
                 target = body.Body;

@@ -22,7 +22,6 @@ public static class ContactEndpoints
                 "200 with \"data\": []. Token: Authorization: Bearer.")
             .WithTags("Contacts")
             .WithMetadata(new TokenHeader(null))
-            .Accepts<ContactSearchRequest>("application/json")
             .Produces<DataEnvelope<IReadOnlyList<ContactWire>>>()
             .ProducesEnvelopeErrors(400, 401, 413, 415);
         return inbox;

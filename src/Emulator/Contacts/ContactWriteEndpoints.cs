@@ -25,7 +25,6 @@ public static class ContactWriteEndpoints
                 "batch (400, one message per problem, prefixed with the item's index); nothing is applied then.")
             .WithTags("Contacts")
             .WithMetadata(new TokenHeader(null))
-            .Accepts<ImportContactList>("application/json")
             .Produces<OkEnvelope>()
             .ProducesEnvelopeErrors(400, 401, 413, 415);
 
@@ -37,7 +36,6 @@ public static class ContactWriteEndpoints
                 "Unknown ids: 404 listing them, and nothing is changed.")
             .WithTags("Contacts")
             .WithMetadata(new TokenHeader(null))
-            .Accepts<StatusUpdate>("application/json")
             .Produces<OkEnvelope>()
             .ProducesEnvelopeErrors(400, 401, 404, 413, 415);
 
@@ -50,7 +48,6 @@ public static class ContactWriteEndpoints
                 "list is upserted by key. Answers the updated contact. Unknown, deleted or another customer's id: 404.")
             .WithTags("Contacts")
             .WithMetadata(new TokenHeader(null))
-            .Accepts<ContactUpdate>("application/json")
             .Produces<DataEnvelope<ContactWire>>()
             .ProducesEnvelopeErrors(400, 401, 404, 413, 415);
         return inbox;

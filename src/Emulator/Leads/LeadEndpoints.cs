@@ -18,7 +18,6 @@ public static class LeadEndpoints
                 "A chat becomes a lead once it holds a name, email or phone. Token: x-bp-token header or Authorization: Bearer.")
             .WithTags("Leads and chats")
             .WithMetadata(new TokenHeader(TokenHeader.Lead))
-            .Accepts<LeadRequest>("application/json")
             .Produces<OkEnvelope>()
             .ProducesEnvelopeErrors(400, 401, 403, 413, 415);
         return inbox;

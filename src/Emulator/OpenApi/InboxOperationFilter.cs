@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Emulator.Common;
 using Emulator.Tenants;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -7,7 +8,8 @@ namespace Emulator.OpenApi;
 
 /// <summary>
 /// Completes each <c>/inbox</c> operation: its security alternatives (the documented token header, or Bearer),
-/// the optional <c>authtype</c> header of the newer docs, and request/response examples from the seed docs.
+/// the optional <c>authtype</c> header of the newer docs, its JSON request body (from <see cref="JsonBodyMetadata"/>),
+/// and request/response examples from the seed docs.
 /// </summary>
 public sealed class InboxOperationFilter : IOperationFilter
 {
@@ -55,6 +57,19 @@ public sealed class InboxOperationFilter : IOperationFilter
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             Example = JsonValue.Create("Key"),
         });
+
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<JsonBodyMetadata>().FirstOrDefault() is { } body)
+        {
+            // The body is read by JsonBody<T> (not model binding), so the document learns its type from JsonBodyMetadata.
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = context.SchemaGenerator.GenerateSchema(body.Type, context.SchemaRepository) },
+                },
+            };
+        }
 
         if (DocExamples.RequestFor(operation.OperationId) is { } request
             && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)

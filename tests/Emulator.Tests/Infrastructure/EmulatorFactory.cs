@@ -1,5 +1,8 @@
+using System.Text;
 using Emulator.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -22,8 +25,17 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
     private readonly bool _ownsFile;
     private readonly Dictionary<string, string?> _settings;
 
-    public EmulatorFactory(IDictionary<string, string?>? settings = null, string? databasePath = null)
+    /// <param name="settings">Configuration overrides.</param>
+    /// <param name="databasePath">An existing file to use (and keep), for restart tests.</param>
+    /// <param name="kestrel">Serve over real sockets with Kestrel on a free loopback port (see <see cref="SendRawAsync"/>),
+    /// for behaviour the in-memory test server does not reproduce (malformed HTTP framing).</param>
+    public EmulatorFactory(IDictionary<string, string?>? settings = null, string? databasePath = null, bool kestrel = false)
     {
+        if (kestrel)
+        {
+            UseKestrel(0);
+        }
+
         _ownsFile = databasePath is null;
         DatabasePath = databasePath ?? NewDatabasePath();
         _settings = new Dictionary<string, string?>
@@ -39,6 +51,42 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> as raw bytes to the Kestrel server (the factory must be made with
+    /// <c>kestrel: true</c>) and returns the raw response: all of it once the server closes or resets the connection,
+    /// or as soon as the text received holds <paramref name="until"/>.
+    /// </summary>
+    public async Task<string> SendRawAsync(byte[] request, string? until = null)
+    {
+        StartServer();
+        var address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(System.Net.IPAddress.Loopback, address.Port);
+        var stream = socket.GetStream();
+        await stream.WriteAsync(request);
+        var received = new StringBuilder();
+        var buffer = new byte[16 * 1024];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer, timeout.Token)) > 0)
+            {
+                received.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                if (until is not null && received.ToString().Contains(until))
+                {
+                    break;
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // The server reset the connection after answering (it does so when a request body is left unread).
+        }
+
+        return received.ToString();
+    }
 
     public static string NewDatabasePath()
     {

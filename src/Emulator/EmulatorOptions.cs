@@ -63,3 +63,64 @@ public static class DevelopmentTenant
     /// <summary>The development tenant's agency id.</summary>
     public const string AgencyId = "64b7f0c2a1d3e4f5a6b7c8db";
 }
+
+/// <summary>
+/// Checks <see cref="EmulatorOptions"/> at start-up (<c>ValidateOnStart</c>), so a misconfiguration stops the emulator
+/// with a message naming the offending entry instead of failing requests later: the ranges of the numeric settings,
+/// and every tenant entry (a token and a customer id, no token configured twice, none equal to the development
+/// tenant's while it is on).
+/// </summary>
+public sealed class EmulatorOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<EmulatorOptions>
+{
+    /// <inheritdoc />
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, EmulatorOptions options)
+    {
+        var problems = new List<string>();
+        if (options.PageSize is < 1 or > 500)
+        {
+            problems.Add($"Emulator:PageSize must be from 1 to 500 (it is {options.PageSize}).");
+        }
+
+        if (options.MaxBodyBytes < 1024)
+        {
+            problems.Add($"Emulator:MaxBodyBytes must be at least 1024 (it is {options.MaxBodyBytes}).");
+        }
+
+        if (options.BusyTimeoutMs < 0)
+        {
+            problems.Add($"Emulator:BusyTimeoutMs must not be negative (it is {options.BusyTimeoutMs}).");
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Tenants.Count; i++)
+        {
+            var tenant = options.Tenants[i];
+            var entry = $"Emulator:Tenants:{i}";
+            if (string.IsNullOrWhiteSpace(tenant.Token))
+            {
+                problems.Add($"{entry}:Token is empty: every tenant needs a token.");
+            }
+            else if (options.EnableDevelopmentTenant && tenant.Token == DevelopmentTenant.Token)
+            {
+                problems.Add($"{entry}:Token is the development tenant's token: choose another, or set Emulator:EnableDevelopmentTenant=false.");
+            }
+            else if (seen.TryGetValue(tenant.Token, out var first))
+            {
+                problems.Add($"{entry}:Token is the same as Emulator:Tenants:{first}:Token: each token belongs to one tenant.");
+            }
+            else
+            {
+                seen[tenant.Token] = i;
+            }
+
+            if (string.IsNullOrWhiteSpace(tenant.CustomerId))
+            {
+                problems.Add($"{entry}:CustomerId is empty: every tenant needs the customer account its token belongs to.");
+            }
+        }
+
+        return problems.Count == 0
+            ? Microsoft.Extensions.Options.ValidateOptionsResult.Success
+            : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problems);
+    }
+}

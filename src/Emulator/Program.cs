@@ -17,11 +17,8 @@ if (HealthProbe.IsRequested(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddOptions<EmulatorOptions>().BindConfiguration(EmulatorOptions.Section)
-    .Validate(o => o.PageSize is >= 1 and <= 500, "Emulator:PageSize must be from 1 to 500.")
-    .Validate(o => o.MaxBodyBytes >= 1024, "Emulator:MaxBodyBytes must be at least 1024.")
-    .Validate(o => o.BusyTimeoutMs >= 0, "Emulator:BusyTimeoutMs must not be negative.")
-    .ValidateOnStart();
+builder.Services.AddOptions<EmulatorOptions>().BindConfiguration(EmulatorOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<EmulatorOptions>, EmulatorOptionsValidator>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<TenantDirectory>();
 builder.Services.AddEmulatorDatabase();

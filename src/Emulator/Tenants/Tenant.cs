@@ -10,32 +10,20 @@ public sealed class TenantDirectory
 {
     private readonly Dictionary<string, Tenant> _byToken = new(StringComparer.Ordinal);
 
-    /// <summary>Builds the directory from the configured tenants and, when enabled, the development tenant.</summary>
-    /// <exception cref="InvalidOperationException">A token is empty, has no customer id, or is configured twice.</exception>
+    /// <summary>
+    /// Builds the directory from the configured tenants and, when enabled, the development tenant. The entries were
+    /// checked at start-up by <see cref="EmulatorOptionsValidator"/> (non-empty, no token twice).
+    /// </summary>
     public TenantDirectory(Microsoft.Extensions.Options.IOptions<EmulatorOptions> options)
     {
-        var configured = options.Value.Tenants.ToList();
-        if (options.Value.EnableDevelopmentTenant)
+        foreach (var t in options.Value.Tenants)
         {
-            configured.Add(new TenantOptions
-            {
-                Token = DevelopmentTenant.Token,
-                CustomerId = DevelopmentTenant.CustomerId,
-                AgencyId = DevelopmentTenant.AgencyId,
-            });
+            _byToken[t.Token] = new Tenant(t.CustomerId, t.AgencyId);
         }
 
-        foreach (var t in configured)
+        if (options.Value.EnableDevelopmentTenant)
         {
-            if (string.IsNullOrWhiteSpace(t.Token) || string.IsNullOrWhiteSpace(t.CustomerId))
-            {
-                throw new InvalidOperationException("Every Emulator:Tenants entry needs a Token and a CustomerId.");
-            }
-
-            if (!_byToken.TryAdd(t.Token, new Tenant(t.CustomerId, t.AgencyId)))
-            {
-                throw new InvalidOperationException($"The token of customer {t.CustomerId} is configured twice.");
-            }
+            _byToken[DevelopmentTenant.Token] = new Tenant(DevelopmentTenant.CustomerId, DevelopmentTenant.AgencyId);
         }
     }
 

@@ -10,7 +10,9 @@ public sealed class ContactSearchRequestValidator : AbstractValidator<ContactSea
     /// <summary>Creates the rule set.</summary>
     public ContactSearchRequestValidator()
     {
-        RuleFor(r => r.SearchText).MaximumLength(256).WithMessage("searchText must be at most 256 characters.");
+        RuleFor(r => r.SearchText).MaximumLength(256).WithMessage("searchText must be at most 256 characters.")
+            .Must(t => t is null || !t.Any(char.IsControl))
+            .WithMessage("searchText must not hold control characters (such as U+0000 or a line break).");
         RuleFor(r => r.Page).InclusiveBetween(1, Chats.ChatListQueryValidator.MaxPage).When(r => r.Page is not null)
             .WithMessage(r => $"page {r.Page} must be a whole number from 1 to {Chats.ChatListQueryValidator.MaxPage}.");
         RuleFor(r => r.IsExport).Must(e => string.IsNullOrEmpty(e) || e == "none")

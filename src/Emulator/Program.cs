@@ -17,6 +17,10 @@ if (HealthProbe.IsRequested(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Kestrel's bad-request messages quote the offending header line, which can hold an API token; they are never
+// logged, at any configured level (README, "Configuration").
+builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel.BadRequests", LogLevel.None);
+
 builder.Services.AddOptions<EmulatorOptions>().BindConfiguration(EmulatorOptions.Section).ValidateOnStart();
 builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<EmulatorOptions>, EmulatorOptionsValidator>();
 builder.Services.AddSingleton(TimeProvider.System);

@@ -41,4 +41,32 @@ public sealed class HostileInputTests
 
         Assert.Equal(["searchText must not hold control characters (such as U+0000 or a line break)."], reply.Messages);
     }
+
+    [Fact]
+    public async Task Tokens_in_malformed_header_lines_never_reach_a_log_even_at_Trace_level()
+    {
+        await using var emulator = new EmulatorFactory(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+            ["Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel.BadRequests"] = "Trace",
+        }, kestrel: true, captureLogs: true);
+        var token = EmulatorFactory.DevToken;
+        string[] malformed =
+        [
+            $"Authorization Bearer {token}",
+            $"x-bp-token : {token}",
+            $"Authorization: Bearer {token}\u0001",
+        ];
+
+        foreach (var line in malformed)
+        {
+            var response = await emulator.SendRawAsync(System.Text.Encoding.Latin1.GetBytes(
+                $"GET /inbox/segments HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n{line}\r\n\r\n"));
+            Assert.StartsWith("HTTP/1.1 4", response);
+        }
+
+        Assert.NotEmpty(emulator.Logs!.Lines);
+        Assert.DoesNotContain(emulator.Logs.Lines, l => l.Contains(token[..40]));
+    }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Emulator.Tests.Infrastructure;
 
@@ -29,8 +30,11 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
     /// <param name="databasePath">An existing file to use (and keep), for restart tests.</param>
     /// <param name="kestrel">Serve over real sockets with Kestrel on a free loopback port (see <see cref="SendRawAsync"/>),
     /// for behaviour the in-memory test server does not reproduce (malformed HTTP framing).</param>
-    public EmulatorFactory(IDictionary<string, string?>? settings = null, string? databasePath = null, bool kestrel = false)
+    /// <param name="captureLogs">Keep every log line (<see cref="Logs"/>).</param>
+    public EmulatorFactory(IDictionary<string, string?>? settings = null, string? databasePath = null, bool kestrel = false,
+        bool captureLogs = false)
     {
+        Logs = captureLogs ? new LogCapture() : null;
         if (kestrel)
         {
             UseKestrel(0);
@@ -51,6 +55,9 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>Every log line the emulator writes, when the factory was made with <c>captureLogs: true</c>.</summary>
+    public LogCapture? Logs { get; }
 
     /// <summary>
     /// Sends <paramref name="request"/> as raw bytes to the Kestrel server (the factory must be made with
@@ -120,6 +127,10 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        if (Logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -15,7 +15,9 @@ if (HealthProbe.IsRequested(args))
     return await HealthProbe.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// The app's own folder is the content root wherever the process starts (`dotnet /app/Emulator.dll` from /), so
+// appsettings.json is always read.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 // Kestrel's bad-request messages quote the offending header line, which can hold an API token; they are never
 // logged, at any configured level (README, "Configuration").

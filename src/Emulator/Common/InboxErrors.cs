@@ -32,6 +32,15 @@ public sealed class InboxExceptionHandler(ILogger<InboxExceptionHandler> logger)
             return true;
         }
 
+        if (IsDatabaseBusy(exception))
+        {
+            // Another writer held the database longer than Emulator:BusyTimeoutMs: nothing was written; try again.
+            context.Response.Headers.RetryAfter = "1";
+            await ApiResults.Error(StatusCodes.Status503ServiceUnavailable, ApiResults.SummaryFor(503),
+                ["The database is busy with another write; nothing was written. Retry the request."]).ExecuteAsync(context);
+            return true;
+        }
+
         var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
         var problem = status >= 500
             ? "The emulator hit an unexpected error; nothing was written. Its log has the details."
@@ -43,6 +52,20 @@ public sealed class InboxExceptionHandler(ILogger<InboxExceptionHandler> logger)
 
         await ApiResults.Error(status, ApiResults.SummaryFor(status), [problem]).ExecuteAsync(context);
         return true;
+    }
+
+    /// <summary>True when <paramref name="exception"/> (or one it wraps) is SQLite's SQLITE_BUSY or SQLITE_LOCKED.</summary>
+    public static bool IsDatabaseBusy(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Status-code-pages handler: an envelope for bodiless errors on the emulated surface, problem details on the emulator's own.</summary>

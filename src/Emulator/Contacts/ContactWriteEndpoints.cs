@@ -26,7 +26,7 @@ public static class ContactWriteEndpoints
             .WithTags("Contacts")
             .WithMetadata(new TokenHeader(null))
             .Produces<OkEnvelope>()
-            .ProducesEnvelopeErrors(400, 401, 413, 415);
+            .ProducesEnvelopeErrors(400, 401, 413, 415, 503);
 
         inbox.MapPut("/users/status-update", UpdateStatus)
             .WithName("UpdateContactStatus")
@@ -37,7 +37,7 @@ public static class ContactWriteEndpoints
             .WithTags("Contacts")
             .WithMetadata(new TokenHeader(null))
             .Produces<OkEnvelope>()
-            .ProducesEnvelopeErrors(400, 401, 404, 413, 415);
+            .ProducesEnvelopeErrors(400, 401, 404, 413, 415, 503);
 
         inbox.MapPut("/users/{id}", Update)
             .WithName("UpdateContact")
@@ -49,7 +49,7 @@ public static class ContactWriteEndpoints
             .WithTags("Contacts")
             .WithMetadata(new TokenHeader(null))
             .Produces<DataEnvelope<ContactWire>>()
-            .ProducesEnvelopeErrors(400, 401, 404, 413, 415);
+            .ProducesEnvelopeErrors(400, 401, 404, 413, 415, 503);
         return inbox;
     }
 

@@ -20,11 +20,24 @@ public static class DatabaseSetup
     public static IServiceCollection AddEmulatorDatabase(this IServiceCollection services)
     {
         services.AddSingleton<BusyTimeoutInterceptor>();
-        services.AddDbContext<EmulatorDbContext>((provider, options) => options
-            .UseSqlite(ConnectionString(provider.GetRequiredService<IConfiguration>()))
-            .AddInterceptors(provider.GetRequiredService<BusyTimeoutInterceptor>()));
+        services.AddDbContext<EmulatorDbContext>((provider, options) =>
+        {
+            // Microsoft.Data.Sqlite retries a busy database on its own until the command timeout (whole seconds,
+            // 30 by default), on top of SQLite's busy_timeout; both get the setting, so that it bounds the wait.
+            var seconds = LockWaitSeconds(provider.GetRequiredService<IOptions<EmulatorOptions>>().Value.BusyTimeoutMs);
+            var connection = new SqliteConnectionStringBuilder(ConnectionString(provider.GetRequiredService<IConfiguration>()))
+            {
+                DefaultTimeout = seconds,
+            };
+            options.UseSqlite(connection.ToString(), sqlite => sqlite.CommandTimeout(seconds))
+                .AddInterceptors(provider.GetRequiredService<BusyTimeoutInterceptor>());
+        });
         return services;
     }
+
+    /// <summary><see cref="EmulatorOptions.BusyTimeoutMs"/> as Microsoft.Data.Sqlite's command timeout: whole seconds,
+    /// rounded up, at least 1 (0 would mean no limit there).</summary>
+    public static int LockWaitSeconds(int busyTimeoutMs) => Math.Max(1, (busyTimeoutMs + 999) / 1000);
 
     /// <summary>The configured connection string, or <see cref="DefaultConnectionString"/>.</summary>
     public static string ConnectionString(IConfiguration configuration) =>

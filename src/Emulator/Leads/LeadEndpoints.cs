@@ -19,7 +19,7 @@ public static class LeadEndpoints
             .WithTags("Leads and chats")
             .WithMetadata(new TokenHeader(TokenHeader.Lead))
             .Produces<OkEnvelope>()
-            .ProducesEnvelopeErrors(400, 401, 403, 413, 415);
+            .ProducesEnvelopeErrors(400, 401, 403, 413, 415, 503);
         return inbox;
     }
 

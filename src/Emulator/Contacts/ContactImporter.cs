@@ -70,7 +70,7 @@ public sealed class ContactImporter(EmulatorDbContext db, TimeProvider clock)
         live = botId is null ? live : live.Where(c => c.BotId == botId);
         live = live.OrderByDescending(c => c.CreatedAt);
         if (!string.IsNullOrEmpty(contact?.Email)
-            && await live.FirstOrDefaultAsync(c => c.Email == contact.Email, cancellationToken) is { } byEmail)
+            && await live.FirstOrDefaultAsync(c => EF.Functions.Collate(c.Email, "NOCASE") == contact.Email, cancellationToken) is { } byEmail)
         {
             return byEmail;
         }

@@ -41,8 +41,9 @@ internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
         // Rowid of the chat in the ChatSearch trigram index (see SearchIndexSql).
         chat.HasIndex(c => c.SearchRowId).IsUnique();
 
-        // Import matches existing contacts by email (case-insensitively) or by phone.
-        chat.Property(c => c.Email).UseCollation("NOCASE");
+        // Import matches existing contacts by email (case-insensitively) or by phone. The email index is created with
+        // COLLATE NOCASE in SQL (migration ContactsAndSegments) so that the column keeps its collation: a collation
+        // change on the column would make SQLite rebuild the table.
         chat.HasIndex(c => new { c.CustomerId, c.Email });
         chat.HasIndex(c => new { c.CustomerId, c.PhoneNumber, c.PhonePrefix });
 

@@ -131,4 +131,19 @@ public sealed class HealthAndPersistenceTests
             File.Delete(path + suffix);
         }
     }
+
+    [Fact]
+    public async Task A_fresh_start_migrates_without_a_single_warning_and_no_migration_rebuilds_a_table()
+    {
+        await using var emulator = new EmulatorFactory(captureLogs: true);
+        (await emulator.Inbox().PutLeadAsync(InboxClient.Lead("u", new { email = "Ann@Example.com" }))).ExpectOk();
+
+        var lines = emulator.Logs!.Lines;
+        Assert.DoesNotContain(lines, l => l.Contains(" Warning ") || l.Contains(" Error ") || l.Contains(" Critical "));
+        Assert.DoesNotContain(lines, l => l.Contains("PRAGMA foreign_keys") || l.Contains("ef_temp_"));
+
+        // The email index carries the collation, so an import finds the lead whatever the letter case.
+        (await emulator.Inbox().ImportAsync(new[] { InboxClient.ImportItem("Ann", email: "ann@EXAMPLE.com") })).ExpectOk();
+        Assert.Single(await emulator.Inbox().AllContactsAsync());
+    }
 }

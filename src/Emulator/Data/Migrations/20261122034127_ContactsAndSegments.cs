@@ -10,16 +10,6 @@ namespace Emulator.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterColumn<string>(
-                name: "Email",
-                table: "Chats",
-                type: "TEXT",
-                nullable: true,
-                collation: "NOCASE",
-                oldClrType: typeof(string),
-                oldType: "TEXT",
-                oldNullable: true);
-
             migrationBuilder.AddColumn<string>(
                 name: "FacebookProfileId",
                 table: "Chats",
@@ -53,10 +43,9 @@ namespace Emulator.Data.Migrations
                     table.PrimaryKey("PK_Segments", x => x.Id);
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "IX_Chats_CustomerId_Email",
-                table: "Chats",
-                columns: new[] { "CustomerId", "Email" });
+            // Import matches emails case-insensitively (COLLATE NOCASE in the query). The collation lives in the index,
+            // not on the column: changing a column's collation makes SQLite rebuild the whole table.
+            migrationBuilder.Sql("""CREATE INDEX "IX_Chats_CustomerId_Email" ON "Chats" ("CustomerId", "Email" COLLATE NOCASE);""");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Chats_CustomerId_PhoneNumber_PhonePrefix",
@@ -94,16 +83,6 @@ namespace Emulator.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "TelegramUserName",
                 table: "Chats");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "Email",
-                table: "Chats",
-                type: "TEXT",
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "TEXT",
-                oldNullable: true,
-                oldCollation: "NOCASE");
         }
     }
 }

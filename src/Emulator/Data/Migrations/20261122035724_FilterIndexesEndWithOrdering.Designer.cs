@@ -51,8 +51,7 @@ namespace Emulator.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FacebookProfileId")
                         .HasColumnType("TEXT");

@@ -87,7 +87,7 @@ public sealed class PhoneInput
 }
 
 /// <summary>A note <c>{title, description, _id}</c>; <c>_id</c> is optional.</summary>
-public sealed class NoteInput
+public sealed class NoteInput : INoteInput
 {
     /// <summary>The note's title; at most 256 characters.</summary>
     public string? Title { get; init; }

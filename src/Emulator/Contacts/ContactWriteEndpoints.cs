@@ -78,8 +78,10 @@ public static class ContactWriteEndpoints
         string id, JsonBody<ContactUpdate> body, HttpContext http, ContactWriter writer, CancellationToken cancellationToken)
     {
         var tenant = TenantAuthFilter.TenantOf(http);
-        var chat = await writer.UpdateAsync(tenant.CustomerId, id, body.Required, cancellationToken);
-        return chat is null ? NotFound([id]) : ApiResults.Ok(ContactMapping.ToWire(chat, tenant));
+        var (chat, problems) = await writer.UpdateAsync(tenant.CustomerId, id, body.Required, cancellationToken);
+        return problems.Count > 0 ? ApiResults.Invalid(problems)
+            : chat is null ? NotFound([id])
+            : ApiResults.Ok(ContactMapping.ToWire(chat, tenant));
     }
 
     private static IResult NotFound(IEnumerable<string> ids) =>

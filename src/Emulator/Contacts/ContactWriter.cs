@@ -11,21 +11,28 @@ namespace Emulator.Contacts;
 public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
 {
     /// <summary>Applies <paramref name="update"/> to the contact <paramref name="id"/> of <paramref name="customerId"/>.</summary>
-    /// <returns>The updated contact, or null when no such non-deleted contact exists (the caller answers 404).</returns>
-    public async Task<Chat?> UpdateAsync(string customerId, string id, ContactUpdate update, CancellationToken cancellationToken)
+    /// <returns>The updated contact, or null when no such non-deleted contact exists (the caller answers 404); or the
+    /// problems that left it unchanged (a top-level attribute upsert past the chat's limit).</returns>
+    public async Task<(Chat? Chat, IReadOnlyList<string> Problems)> UpdateAsync(
+        string customerId, string id, ContactUpdate update, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var chat = await db.Chats.Include(c => c.Labels).SingleOrDefaultAsync(
             c => c.Id == id && c.CustomerId == customerId && c.Status != ChatStatuses.Deleted, cancellationToken);
         if (chat is null)
         {
-            return null;
+            return (null, []);
         }
 
         var now = Timestamps.Now(clock);
         if (update.Profile is not null)
         {
             Apply(chat, update.Profile, now);
+        }
+
+        if (ChatRules.OverLimits(chat, 0, update.Attributes?.Select(a => a!.Key!)) is { Count: > 0 } problems)
+        {
+            return (null, problems);
         }
 
         chat.Status = update.Status ?? chat.Status;
@@ -41,7 +48,7 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
         Touch(chat, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return chat;
+        return (chat, []);
     }
 
     /// <summary>

@@ -56,6 +56,29 @@ public static class ChatRules
     public static void SetWhatsAppNumber(Chat chat, string? value) =>
         chat.WhatsAppNumber = value is null ? chat.WhatsAppNumber : PhoneNumbers.WhatsAppNumber(value);
 
+    /// <summary>
+    /// The limits a chat keeps whatever writes it (<see cref="FieldRules.MaxNotes"/> notes and
+    /// <see cref="FieldRules.MaxAttributes"/> attributes, the same as one request may send, so a contact the listings
+    /// give out is always accepted back): the problems if <paramref name="addedNotes"/> more notes and the attribute
+    /// keys <paramref name="upsertedKeys"/> would pass them, else none.
+    /// </summary>
+    public static IReadOnlyList<string> OverLimits(Chat chat, int addedNotes, IEnumerable<string>? upsertedKeys)
+    {
+        var problems = new List<string>();
+        if (chat.Notes.Count + addedNotes > FieldRules.MaxNotes)
+        {
+            problems.Add($"notes: the chat holds {chat.Notes.Count} notes and {addedNotes} more would pass its limit of {FieldRules.MaxNotes}.");
+        }
+
+        var keys = chat.Attributes.Select(a => a.Key).Concat(upsertedKeys ?? []).Distinct(StringComparer.Ordinal).Count();
+        if (keys > FieldRules.MaxAttributes)
+        {
+            problems.Add($"attributes: the chat would hold {keys} attributes, over its limit of {FieldRules.MaxAttributes}.");
+        }
+
+        return problems;
+    }
+
     /// <summary>Replaces <see cref="Chat.Tags"/> with <paramref name="tags"/>, dropping duplicates and keeping order.</summary>
     public static void SetTags(Chat chat, IEnumerable<string> tags) => chat.Tags = tags.Distinct(StringComparer.Ordinal).ToList();
 

@@ -33,7 +33,7 @@ public static class LeadEndpoints
             return forbidden;
         }
 
-        await store.UpsertAsync(lead, cancellationToken);
-        return ApiResults.Ok();
+        var problems = await store.UpsertAsync(lead, cancellationToken);
+        return problems.Count == 0 ? ApiResults.Ok() : ApiResults.Invalid(problems);
     }
 }

@@ -38,7 +38,7 @@ public sealed class LeadRequest
     /// <summary>The dial code, "+" and 1–4 digits ("+" optional); stored without "+" as <c>contact.phone.prefix</c>.</summary>
     public string? DialCode { get; init; }
 
-    /// <summary>Notes to append to <c>profile.notes</c>; at most 100 per request.</summary>
+    /// <summary>Notes to append to <c>profile.notes</c>; at most 1000 per request and on the chat.</summary>
     [WireHint("a list of {title, description}")]
     public List<LeadNote>? Notes { get; init; }
 
@@ -52,13 +52,13 @@ public sealed class LeadRequest
     [WireHint("a list of strings")]
     public List<string>? Tags { get; init; }
 
-    /// <summary>Attributes upserted by key into <c>profile.userDetails.attributes</c>; at most 100 per request.</summary>
+    /// <summary>Attributes upserted by key into <c>profile.userDetails.attributes</c>; at most 1000 per request and on the chat.</summary>
     [WireHint("a list of {key, value}")]
     public List<AttributeInput?>? Attributes { get; init; }
 }
 
 /// <summary>A note of <see cref="LeadRequest.Notes"/>: <c>{title, description}</c>.</summary>
-public sealed class LeadNote
+public sealed class LeadNote : INoteInput
 {
     /// <summary>The note's title; at most 256 characters.</summary>
     public string? Title { get; init; }

@@ -18,7 +18,8 @@ public sealed class LeadStore(EmulatorDbContext db, TimeProvider clock)
     /// </summary>
     /// <param name="lead">A request that passed <see cref="LeadRequestValidator"/>.</param>
     /// <param name="cancellationToken">Aborts before the commit.</param>
-    public async Task UpsertAsync(LeadRequest lead, CancellationToken cancellationToken)
+    /// <returns>Problems that leave the chat unchanged (its notes or attributes would pass their limit), or none.</returns>
+    public async Task<IReadOnlyList<string>> UpsertAsync(LeadRequest lead, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = Timestamps.Now(clock);
@@ -30,6 +31,11 @@ public sealed class LeadStore(EmulatorDbContext db, TimeProvider clock)
             now = chat.CreatedAt;
         }
 
+        if (ChatRules.OverLimits(chat, lead.Notes?.Count ?? 0, lead.Attributes?.Select(a => a!.Key!)) is { Count: > 0 } problems)
+        {
+            return problems;
+        }
+
         Apply(chat, lead, now);
         ChatRules.Refresh(chat);
 
@@ -37,6 +43,7 @@ public sealed class LeadStore(EmulatorDbContext db, TimeProvider clock)
         chat.UserInteracted |= chat.IsLead;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return [];
     }
 
     private static void Apply(Chat chat, LeadRequest lead, DateTime now)

@@ -31,15 +31,12 @@ public sealed class ContactImporter(EmulatorDbContext db, TimeProvider clock)
         var (created, updated) = (0, 0);
         foreach (var item in items)
         {
-            var now = Timestamps.Now(clock);
             var chat = await FindMatchAsync(customerId, botId, item.Profile!.UserDetails!.Contact, cancellationToken);
             if (chat is null)
             {
-                chat = await ChatClock.AddNewChatAsync(db, customerId, botId ?? "", Guid.NewGuid().ToString(), now, cancellationToken);
-                chat.Channel = channel ?? chat.Channel;
+                chat = await db.StartChatAsync(customerId, botId ?? "", Guid.NewGuid().ToString(), channel ?? Channels.Website, cancellationToken);
                 chat.IsImported = true;
                 chat.IsContact = true;
-                now = chat.CreatedAt;
                 created++;
             }
             else
@@ -47,14 +44,14 @@ public sealed class ContactImporter(EmulatorDbContext db, TimeProvider clock)
                 updated++;
             }
 
-            ContactWriter.Apply(chat, item.Profile, now);
+            ContactWriter.Apply(chat, item.Profile, Timestamps.Now(clock));
             if (chat.Channel == Channels.WhatsApp && chat.WhatsAppNumber is null && !string.IsNullOrEmpty(chat.PhoneNumber))
             {
                 // A WhatsApp contact's number is its WhatsApp id: country code and number run together.
                 ChatRules.SetWhatsAppNumber(chat, (chat.PhonePrefix ?? "") + chat.PhoneNumber);
             }
 
-            ContactWriter.Touch(chat, now);
+            db.Touch(chat);
             // Save per item so the next item's match sees this one (an import may repeat an email).
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -10,7 +10,7 @@ public sealed class ContactProfileInputValidator : AbstractValidator<ContactProf
     public ContactProfileInputValidator()
     {
         RuleFor(p => p.UserDetails!).SetValidator(new UserDetailsInputValidator()).When(p => p.UserDetails is not null);
-        FieldRules.Notes(this, p => p.Notes, "notes");
+        FieldRules.Notes(this, p => p.Notes!, "notes");
     }
 }
 
@@ -33,7 +33,7 @@ public sealed class UserDetailsInputValidator : AbstractValidator<UserDetailsInp
         RuleFor(d => d.Contact!.Email).Email().When(d => d.Contact is not null);
         RuleFor(d => d.Contact!.Phone!.Number).PhoneNumber().When(d => d.Contact?.Phone is not null);
         RuleFor(d => d.Contact!.Phone!.Prefix).DialCode().When(d => d.Contact?.Phone is not null);
-        FieldRules.Tags(this, d => d.Tags, "tags");
-        FieldRules.Attributes(this, d => d.Attributes, "attributes");
+        FieldRules.Tags(this, d => d.Tags!, "tags");
+        FieldRules.Attributes(this, d => d.Attributes!, "attributes");
     }
 }

@@ -114,7 +114,7 @@ public sealed class ContactUpdateValidator : AbstractValidator<ContactUpdate>
     {
         RuleFor(u => u.Status).Must(BeSettable).When(u => u.Status is not null).WithMessage(u => NotSettable(u.Status));
         RuleFor(u => u.Profile!).SetValidator(new ContactProfileInputValidator()).When(u => u.Profile is not null);
-        FieldRules.Attributes(this, u => u.Attributes, "attributes");
+        FieldRules.Attributes(this, u => u.Attributes!, "attributes");
         RuleFor(u => new UserDetailsInput
         {
             TelegramUserName = u.TelegramUserName,

@@ -45,7 +45,7 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
             ChatRules.SetAttribute(chat, attribute!.Key!, attribute.Value);
         }
 
-        Touch(chat, now);
+        db.Touch(chat);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (chat, []);
@@ -67,11 +67,10 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
             return unknown;
         }
 
-        var now = Timestamps.Now(clock);
         foreach (var chat in chats)
         {
             chat.Status = status;
-            chat.UpdatedAt = now;
+            db.Touch(chat);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -79,7 +78,7 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
         return [];
     }
 
-    /// <summary>Applies a profile: scalars when present, tags/attributes/notes replaced when present. Call <see cref="Touch"/> after.</summary>
+    /// <summary>Applies a profile: scalars when present, tags/attributes/notes replaced when present. Mark the chat with <see cref="EmulatorDbContext.Touch"/> after.</summary>
     internal static void Apply(Chat chat, ContactProfileInput profile, DateTime now)
     {
         if (profile.UserDetails is { } d)
@@ -121,12 +120,5 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
                 Description = n.Description,
             }).GroupBy(n => n.Id).Select(g => g.Last()).ToList();
         }
-    }
-
-    /// <summary>Stamps <c>updatedAt</c> and refreshes the chat's derived state.</summary>
-    internal static void Touch(Chat chat, DateTime now)
-    {
-        chat.UpdatedAt = now;
-        ChatRules.Refresh(chat);
     }
 }

@@ -94,7 +94,7 @@ public sealed class Chat
     /// <summary><c>isImported</c>.</summary>
     public bool IsImported { get; set; }
 
-    /// <summary><c>isSubscriber</c>: true from the start (<see cref="ChatClock"/>).</summary>
+    /// <summary><c>isSubscriber</c>: true from the start (<see cref="EmulatorDbContext.StartChatAsync"/>).</summary>
     public bool IsSubscriber { get; set; }
 
     /// <summary><c>isPaid</c>.</summary>
@@ -145,7 +145,7 @@ public sealed class Chat
     /// <summary><c>segments</c>: ids of the segments the contact is in (mirrored in <see cref="Labels"/>).</summary>
     public List<string> Segments { get; set; } = [];
 
-    /// <summary>Index rows for <see cref="Tags"/> and <see cref="Segments"/>, kept in step by <see cref="ChatRules.Refresh"/>.</summary>
+    /// <summary>Index rows for <see cref="Tags"/> and <see cref="Segments"/>, kept in step by <see cref="ChatRules.Refresh"/> on every save.</summary>
     public List<ChatLabel> Labels { get; set; } = [];
 }
 

@@ -3,8 +3,9 @@ using Emulator.Common;
 namespace Emulator.Data;
 
 /// <summary>
-/// Derived state of a <see cref="Chat"/> that every write path must keep in step: lead typing,
-/// the search column and the label index rows. Call <see cref="Refresh"/> after changing a chat.
+/// The rules of a <see cref="Chat"/>'s values: its derived state (lead typing, the search column and the label index
+/// rows, recomputed by <see cref="EmulatorDbContext"/> on every save), its limits, and the setters that normalize what
+/// clients send (phones, WhatsApp numbers, tags, attributes).
 /// </summary>
 public static class ChatRules
 {
@@ -15,7 +16,7 @@ public static class ChatRules
     /// </summary>
     public static void Refresh(Chat chat)
     {
-        chat.IsLead = HasText(chat.Name) || HasText(chat.Email) || HasText(chat.PhoneNumber);
+        chat.IsLead = HoldsContactDetails(chat);
         if (chat.IsLead)
         {
             chat.IsContact = true;
@@ -78,6 +79,9 @@ public static class ChatRules
 
         return problems;
     }
+
+    /// <summary>True when the chat holds a non-empty name, email or phone number: what makes a chat a lead.</summary>
+    public static bool HoldsContactDetails(Chat chat) => HasText(chat.Name) || HasText(chat.Email) || HasText(chat.PhoneNumber);
 
     /// <summary>Replaces <see cref="Chat.Tags"/> with <paramref name="tags"/>, dropping duplicates and keeping order.</summary>
     public static void SetTags(Chat chat, IEnumerable<string> tags) => chat.Tags = tags.Distinct(StringComparer.Ordinal).ToList();

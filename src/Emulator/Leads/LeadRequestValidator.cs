@@ -21,8 +21,8 @@ public sealed class LeadRequestValidator : AbstractValidator<LeadRequest>
         RuleFor(r => r.Picture).Picture();
         RuleFor(r => r.Status).Must(s => ChatStatuses.All.Contains(s!)).When(r => r.Status is not null)
             .WithMessage(r => $"status '{r.Status}' is not one of {string.Join(", ", ChatStatuses.All)}.");
-        FieldRules.Notes(this, r => r.Notes, "notes");
-        FieldRules.Tags(this, r => r.Tags, "tags");
-        FieldRules.Attributes(this, r => r.Attributes, "attributes");
+        FieldRules.Notes(this, r => r.Notes!, "notes");
+        FieldRules.Tags(this, r => r.Tags!, "tags");
+        FieldRules.Attributes(this, r => r.Attributes!, "attributes");
     }
 }

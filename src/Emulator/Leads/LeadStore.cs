@@ -22,25 +22,20 @@ public sealed class LeadStore(EmulatorDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<string>> UpsertAsync(LeadRequest lead, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = Timestamps.Now(clock);
         var chat = await db.Chats.Include(c => c.Labels).SingleOrDefaultAsync(
-            c => c.CustomerId == lead.CustomerId && c.BotId == lead.BotId && c.Uuid == lead.Uuid, cancellationToken);
-        if (chat is null)
-        {
-            chat = await ChatClock.AddNewChatAsync(db, lead.CustomerId!, lead.BotId!, lead.Uuid!, now, cancellationToken);
-            now = chat.CreatedAt;
-        }
+            c => c.CustomerId == lead.CustomerId && c.BotId == lead.BotId && c.Uuid == lead.Uuid, cancellationToken)
+            ?? await db.StartChatAsync(lead.CustomerId!, lead.BotId!, lead.Uuid!, Channels.Website, cancellationToken);
 
         if (ChatRules.OverLimits(chat, lead.Notes?.Count ?? 0, lead.Attributes?.Select(a => a!.Key!)) is { Count: > 0 } problems)
         {
             return problems;
         }
 
-        Apply(chat, lead, now);
-        ChatRules.Refresh(chat);
+        Apply(chat, lead, Timestamps.Now(clock));
 
         // A visitor whose details reached the bot has interacted with it.
-        chat.UserInteracted |= chat.IsLead;
+        chat.UserInteracted |= ChatRules.HoldsContactDetails(chat);
+        db.Touch(chat);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];
@@ -69,7 +64,5 @@ public sealed class LeadStore(EmulatorDbContext db, TimeProvider clock)
         {
             ChatRules.SetAttribute(chat, attribute!.Key!, attribute.Value);
         }
-
-        chat.UpdatedAt = now;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Emulator.Tests.Core;
 
@@ -15,15 +16,18 @@ public sealed class HealthAndPersistenceTests
     [Fact]
     public async Task Health_answers_200_with_status_version_and_uptime_once_the_database_is_reachable()
     {
-        await using var emulator = new EmulatorFactory();
-        var response = await emulator.CreateClient().GetAsync("/_emulator/health");
+        var clock = new FakeTimeProvider();
+        await using var emulator = new EmulatorFactory(clock: clock);
+        var client = emulator.CreateClient();
+        clock.Advance(TimeSpan.FromSeconds(90.5));
+        var response = await client.GetAsync("/_emulator/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
         Assert.Equal(["status", "version", "uptimeSeconds"], body.Select(p => p.Key));
         Assert.Equal("Healthy", body["status"]!.GetValue<string>());
         Assert.Matches(@"^\d+\.\d+\.\d+", body["version"]!.GetValue<string>());
-        Assert.True(body["uptimeSeconds"]!.GetValue<long>() >= 0);
+        Assert.Equal(90, body["uptimeSeconds"]!.GetValue<long>());
     }
 
     [Fact]

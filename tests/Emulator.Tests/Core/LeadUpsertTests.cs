@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Emulator.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Emulator.Tests.Core;
 
@@ -23,7 +24,8 @@ public sealed class LeadUpsertTests
     [Fact]
     public async Task Later_PUTs_change_only_the_fields_they_carry()
     {
-        await using var emulator = new EmulatorFactory();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 5, 1, 8, 0, 0, 123, TimeSpan.Zero));
+        await using var emulator = new EmulatorFactory(clock: clock);
         var inbox = emulator.Inbox();
         (await inbox.PutLeadAsync(InboxClient.Lead("u1", new
         {
@@ -37,6 +39,7 @@ public sealed class LeadUpsertTests
         }))).ExpectOk();
         var before = (await inbox.ListChatsAsync()).ExpectOk().Data.Single()!;
 
+        clock.Advance(TimeSpan.FromSeconds(90));
         (await inbox.PutLeadAsync(InboxClient.Lead("u1", new { email = "ann@new.example.com" }))).ExpectOk();
         var after = (await inbox.ListChatsAsync()).ExpectOk().Data.Single()!;
 
@@ -49,7 +52,9 @@ public sealed class LeadUpsertTests
         Assert.Equal("https://example.com/a.png", Details(after)["picture"]!.GetValue<string>());
         Assert.Equal("REVIEW", after["status"]!.GetValue<string>());
         Assert.Equal("631aa793bcfa100487d13d0d", after["_agentAssigned"]!.GetValue<string>());
-        Assert.True(string.CompareOrdinal(after["updatedAt"]!.GetValue<string>(), before["updatedAt"]!.GetValue<string>()) >= 0);
+        Assert.Equal("2024-05-01T08:00:00.123Z", after["createdAt"]!.GetValue<string>());
+        Assert.Equal("2024-05-01T08:00:00.123Z", before["updatedAt"]!.GetValue<string>());
+        Assert.Equal("2024-05-01T08:01:30.123Z", after["updatedAt"]!.GetValue<string>());
     }
 
     [Fact]

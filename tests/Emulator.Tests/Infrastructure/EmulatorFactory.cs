@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Emulator.Tests.Infrastructure;
 
@@ -24,6 +25,7 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
     public const string DevBotId = DevelopmentTenant.BotId;
 
     private readonly bool _ownsFile;
+    private readonly FakeTimeProvider? _clock;
     private readonly Dictionary<string, string?> _settings;
 
     /// <param name="settings">Configuration overrides.</param>
@@ -31,9 +33,11 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
     /// <param name="kestrel">Serve over real sockets with Kestrel on a free loopback port (see <see cref="SendRawAsync"/>),
     /// for behaviour the in-memory test server does not reproduce (malformed HTTP framing).</param>
     /// <param name="captureLogs">Keep every log line (<see cref="Logs"/>).</param>
+    /// <param name="clock">A clock the test moves by hand, behind every timestamp the emulator writes.</param>
     public EmulatorFactory(IDictionary<string, string?>? settings = null, string? databasePath = null, bool kestrel = false,
-        bool captureLogs = false)
+        bool captureLogs = false, FakeTimeProvider? clock = null)
     {
+        _clock = clock;
         Logs = captureLogs ? new LogCapture() : null;
         if (kestrel)
         {
@@ -115,10 +119,8 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
-        var now = Emulator.Common.Timestamps.Truncate(DateTime.UtcNow);
-        var chat = await ChatClock.AddNewChatAsync(db, customerId, botId, Guid.NewGuid().ToString(), now, default);
+        var chat = await db.StartChatAsync(customerId, botId, Guid.NewGuid().ToString(), Channels.Website, default);
         arrange(chat);
-        ChatRules.Refresh(chat);
         await db.SaveChangesAsync();
         return chat;
     }
@@ -130,6 +132,11 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
         if (Logs is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        }
+
+        if (_clock is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(_clock));
         }
     }
 

@@ -1,0 +1,114 @@
+using Emulator.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emulator.Data;
+
+/// <summary>
+/// The one owner of a chat's invariants, which every writer goes through: a new chat gets its 24-hex id, a
+/// <c>createdAt</c> unique and increasing within its customer and its starting values only from
+/// <see cref="StartChatAsync"/>; on every save, each new or changed chat gets its derived state (lead typing, search
+/// text, label rows: <see cref="ChatRules.Refresh"/>), a changed one its <c>updatedAt</c>, and a new one its search
+/// index row id (the <c>ChatSearch</c> triggers then keep the trigram index in step). Writers hold SQLite's write lock
+/// (<c>BEGIN IMMEDIATE</c>) while they do this.
+/// </summary>
+public sealed partial class EmulatorDbContext
+{
+    /// <summary>
+    /// Adds a new chat of <paramref name="customerId"/>, not saved yet: a fresh id, <c>createdAt</c> = <c>updatedAt</c> =
+    /// now, or one millisecond after the customer's newest <c>createdAt</c> when that is not earlier, so that a polling
+    /// client that asks for chats created after its last mark (README, "Differences": createdAt) never misses one; status
+    /// <c>OPEN</c>; subscribed (README, "Contact search rules"). Call inside the write transaction.
+    /// </summary>
+    /// <param name="customerId">The owning customer.</param>
+    /// <param name="botId">The bot, or "" for a contact attached to none.</param>
+    /// <param name="uuid">The visitor's widget session id.</param>
+    /// <param name="channel">The bot's channel (<see cref="Channels"/>).</param>
+    /// <param name="cancellationToken">Aborts the lookup.</param>
+    public async Task<Chat> StartChatAsync(string customerId, string botId, string uuid, string channel, CancellationToken cancellationToken)
+    {
+        var now = Timestamps.Now(_clock);
+        var newest = await Chats.Where(c => c.CustomerId == customerId)
+            .OrderByDescending(c => c.CreatedAt).Select(c => (DateTime?)c.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        var createdAt = newest is { } n && n >= now ? n.AddMilliseconds(1) : now;
+        var chat = new Chat
+        {
+            Id = ObjectIds.New(createdAt),
+            CustomerId = customerId,
+            BotId = botId,
+            Uuid = uuid,
+            Channel = channel,
+            CreatedAt = createdAt,
+            UpdatedAt = createdAt,
+            IsSubscriber = true,
+        };
+        Chats.Add(chat);
+        _started.Add(chat);
+        return chat;
+    }
+
+    /// <summary>Marks <paramref name="chat"/> as written, so the next save stamps its <c>updatedAt</c> even if no value changed
+    /// (the platform stamps every update).</summary>
+    public void Touch(Chat chat) => Entry(chat).Property(c => c.UpdatedAt).IsModified = true;
+
+    private readonly HashSet<Chat> _started = [];
+
+    /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareChatsAsync(CancellationToken.None, sync: true).GetAwaiter().GetResult();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc />
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await PrepareChatsAsync(cancellationToken, sync: false);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private async Task PrepareChatsAsync(CancellationToken cancellationToken, bool sync)
+    {
+        ChangeTracker.DetectChanges();
+        var written = ChangeTracker.Entries<Chat>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+        if (written.Count == 0)
+        {
+            return;
+        }
+
+        var now = Timestamps.Now(_clock);
+        var added = new List<Chat>();
+        foreach (var entry in written)
+        {
+            var chat = entry.Entity;
+            if (entry.State == EntityState.Added)
+            {
+                if (!_started.Contains(chat))
+                {
+                    throw new InvalidOperationException("Start new chats with EmulatorDbContext.StartChatAsync.");
+                }
+
+                added.Add(chat);
+            }
+            else
+            {
+                // createdAt may run a few ms ahead of the clock (see StartChatAsync); updatedAt never precedes it.
+                chat.UpdatedAt = now > chat.CreatedAt ? now : chat.CreatedAt;
+            }
+
+            ChatRules.Refresh(chat);
+        }
+
+        // New chats get the next free search row id. Writers hold SQLite's write lock (BEGIN IMMEDIATE) while they
+        // save, so the maximum cannot move under them; a unique index backs this up.
+        if (added.Count > 0)
+        {
+            var newest = Chats.Select(c => (long?)c.SearchRowId);
+            var next = (sync ? newest.Max() : await newest.MaxAsync(cancellationToken)) ?? 0;
+            foreach (var chat in added.Where(c => c.SearchRowId == 0))
+            {
+                chat.SearchRowId = ++next;
+            }
+        }
+    }
+}

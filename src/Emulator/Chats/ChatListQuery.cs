@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Emulator.Chats;
 
 /// <summary>
-/// Query of <c>GET /inbox/direct/chats</c> (seed-docs: <c>botId*</c>, <c>customerId*</c>, <c>page*</c>, <c>type*</c>).
+/// Query of <c>GET /inbox/direct/chats</c> (help page "Website Contacts &amp; Meta Data": <c>botId*</c>, <c>customerId*</c>, <c>page*</c>, <c>type*</c>).
 /// Bound as raw strings so that a bad value gets a message in the platform's envelope, not a binding failure.
 /// </summary>
 public sealed class ChatListQuery

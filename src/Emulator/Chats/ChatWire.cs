@@ -4,7 +4,7 @@ namespace Emulator.Chats;
 
 /// <summary>
 /// A chat as <c>GET /inbox/direct/chats</c> returns it: exactly the names and nesting of the sample response
-/// in seed-docs 003. Timestamps are <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> strings. Values nothing has set follow the
+/// of the help page "Website Contacts &amp; Meta Data" (eleapi copy). Timestamps are <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> strings. Values nothing has set follow the
 /// README's "Values before anything sets them": a nullable member here is left out of the JSON while unset (null
 /// is never written), the contact block (<c>email</c>, <c>phone.number</c>, <c>phone.prefix</c>) and
 /// <c>country</c> are <c>""</c>, lists are <c>[]</c>, and the nested objects are always present.

@@ -4,7 +4,7 @@ namespace Emulator.Common;
 
 /// <summary>
 /// The platform's success envelope without data: <c>{"success": true, "message": "ok", "code": 200}</c>
-/// (seed-docs, response of <c>PUT /inbox/direct/lead</c>). <c>code</c> echoes the HTTP status.
+/// (help page "Website Contacts &amp; Meta Data", response of <c>PUT /inbox/direct/lead</c>). <c>code</c> echoes the HTTP status.
 /// </summary>
 /// <param name="Success">Always true.</param>
 /// <param name="Message">"ok", or a short summary.</param>
@@ -16,7 +16,7 @@ public sealed record OkEnvelope(
 
 /// <summary>
 /// The platform's success envelope with data: <c>{"success": true, "message": "ok", "data": ..., "code": 200}</c>
-/// (seed-docs 003, sample response of <c>GET /inbox/direct/chats</c>).
+/// (help page "Website Contacts &amp; Meta Data", sample response of <c>GET /inbox/direct/chats</c>).
 /// </summary>
 /// <typeparam name="T">The payload's type, e.g. a list of chats.</typeparam>
 /// <param name="Success">Always true.</param>
@@ -32,7 +32,7 @@ public sealed record DataEnvelope<T>(
 /// <summary>
 /// The error envelope of the emulated surface: <c>{"success": false, "message": "...", "data": ["..."], "code": 400}</c>.
 /// The platform documents no error body; real clients parse failures as JSON and join <c>data</c> as an
-/// array of strings (PLATFORM-FACTS, "Errors, as real clients parse them"), so <c>data</c> holds one
+/// array of strings (README, "What the emulator covers"), so <c>data</c> holds one
 /// human-readable message per problem.
 /// </summary>
 /// <param name="Success">Always false.</param>

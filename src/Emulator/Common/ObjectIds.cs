@@ -4,7 +4,7 @@ namespace Emulator.Common;
 
 /// <summary>
 /// Generates ids in MongoDB ObjectId form, as the platform's <c>_id</c>, note <c>_id</c> and agent ids are
-/// (PLATFORM-FACTS, "Values seen"): 24 lowercase hex characters made of a 4-byte big-endian Unix time in
+/// (as ids captured from the real API are): 24 lowercase hex characters made of a 4-byte big-endian Unix time in
 /// seconds, 5 random bytes fixed per process and a 3-byte counter. Ids made later sort later.
 /// </summary>
 public static class ObjectIds

@@ -4,7 +4,7 @@ namespace Emulator.Common;
 
 /// <summary>
 /// Timestamps of the emulated surface: fixed-width ISO 8601 UTC with milliseconds,
-/// <c>2023-02-01T05:59:03.533Z</c> (seed-docs 003), so that clients may compare them as strings.
+/// <c>2023-02-01T05:59:03.533Z</c> (the help page's chat sample), so that clients may compare them as strings.
 /// </summary>
 public static class Timestamps
 {

@@ -5,9 +5,9 @@ using Emulator.Common;
 namespace Emulator.Contacts;
 
 /// <summary>
-/// Body of <c>POST /inbox/users</c>, as in the sample request of seed-docs 001. Filters a caller does not
+/// Body of <c>POST /inbox/users</c>, as in the sample request of the help page "Get User Inbox". Filters a caller does not
 /// want are sent empty (<c>""</c>, <c>[]</c>, <c>false</c>); a missing field behaves as an empty one
-/// (PLATFORM-FACTS: a public connector omits several and works against the real API).
+/// (README, "Contact search rules": a public connector omits several and works against the real API).
 /// </summary>
 public sealed class ContactSearchRequest
 {

@@ -4,8 +4,8 @@ using Emulator.Chats;
 namespace Emulator.Contacts;
 
 /// <summary>
-/// A contact as <c>POST /inbox/users</c> returns it: the top-level fields of PLATFORM-FACTS ("Shape of a
-/// contact") plus the chat fields of seed-docs 003 (<c>uuid</c>, <c>_agentAssigned</c>, <c>lastMessage.text</c>).
+/// A contact as <c>POST /inbox/users</c> returns it: the top-level fields of a contact captured from the real API (README,
+/// "Values before anything sets them") plus the chat fields of the help page's chat sample (<c>uuid</c>, <c>_agentAssigned</c>, <c>lastMessage.text</c>).
 /// Same rules for unset values as <see cref="ChatWire"/>: nullable members are left out while unset.
 /// </summary>
 public sealed record ContactWire(

@@ -4,7 +4,7 @@ using Emulator.Tenants;
 namespace Emulator.Contacts;
 
 /// <summary>
-/// Maps the sibling contact endpoints real clients call (PLATFORM-FACTS, "Sibling endpoints"): import,
+/// Maps the sibling contact endpoints real clients call (README, "Contact endpoints"): import,
 /// update one contact, change the status of many. Token: <c>Authorization: Bearer</c> (with <c>authtype: Key</c>);
 /// the token names the customer.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Emulator.Data;
 
 /// <summary>
-/// Chat status values, in the platform's wire spelling (seed-docs: "Available values: 'OPEN',
+/// Chat status values, in the platform's wire spelling (help page "Website Contacts &amp; Meta Data": "Available values: 'OPEN',
 /// 'INPROGRESS', 'REVIEW', 'ONHOLD', 'DEPENDANCY', 'CLOSED'"; <c>DEPENDANCY</c> is spelt so on the wire).
 /// </summary>
 public static class ChatStatuses
@@ -13,7 +13,7 @@ public static class ChatStatuses
     public static readonly IReadOnlyList<string> All = ["OPEN", "INPROGRESS", "REVIEW", "ONHOLD", "DEPENDANCY", "CLOSED"];
 
     /// <summary>
-    /// The status real clients send to <c>PUT /inbox/users/status-update</c> to delete contacts (PLATFORM-FACTS).
+    /// The status real clients send to <c>PUT /inbox/users/status-update</c> to delete contacts (README, "Contact endpoints").
     /// A deleted contact leaves every listing but stays in the database.
     /// </summary>
     public const string Deleted = "DELETED";
@@ -38,7 +38,7 @@ public static class Channels
     public const string Facebook = "FACEBOOK";
 }
 
-/// <summary>Senders of a message, as <c>lastMessage.by</c> holds them (PLATFORM-FACTS, "Values seen").</summary>
+/// <summary>Senders of a message, as <c>lastMessage.by</c> holds them (README, "Contact search rules"; "bot" and "user" are seen in captured contacts).</summary>
 public static class Senders
 {
     /// <summary>Every sender value: "bot" and "user" are seen on the real platform; "agent" is a live-chat agent.</summary>

@@ -3,7 +3,7 @@ using Emulator.Common;
 namespace Emulator.Leads;
 
 /// <summary>
-/// Body of <c>PUT /inbox/direct/lead</c>, field for field as the seed-docs' "Request Body" table
+/// Body of <c>PUT /inbox/direct/lead</c>, field for field as the "Request Body" table of the help page "Website Contacts &amp; Meta Data"
 /// (the table's blank name before "Email of the lead" is <c>email</c>). Absent or null fields leave the
 /// stored value unchanged; an empty string stores an empty value.
 /// </summary>

@@ -10,8 +10,9 @@ namespace Emulator.OpenApi;
 
 /// <summary>
 /// Adds to the generated schemas what the C# types cannot say: every non-nullable response member is present, a
-/// nullable one is absent while unset and never null, and no other member is written (no additional properties); the lead body's required fields (seed-docs mark
-/// <c>uuid*</c>, <c>botId*</c>, <c>customerId*</c>) and the enumerations of status and sender values.
+/// nullable one is absent while unset and never null, and no other member is written (no additional properties); the
+/// lead body's required fields (the help page marks <c>uuid*</c>, <c>botId*</c>, <c>customerId*</c>) and the
+/// enumerations of status and sender values.
 /// </summary>
 public sealed class ContractSchemaFilter : ISchemaFilter
 {

@@ -4,7 +4,8 @@ namespace Emulator.OpenApi;
 
 /// <summary>
 /// Request and response examples shown in Swagger UI, taken from the platform's docs: the <c>POST /inbox/users</c>
-/// body is the sample request of seed-docs 001 verbatim; the chats response is the sample of seed-docs 003; the
+/// body is the sample request of the help page "Get User Inbox" verbatim; the chats response is the sample of the help page
+/// "Website Contacts &amp; Meta Data"; the
 /// lead body fills every field of the docs' request table.
 /// </summary>
 public static class DocExamples
@@ -52,7 +53,7 @@ public static class DocExamples
         }
         """;
 
-    // The contact shape real clients import (PLATFORM-FACTS, "Sibling endpoints").
+    // The contact shape real clients import (README, "Contact endpoints").
     private const string ImportRequest = """
         [
           {

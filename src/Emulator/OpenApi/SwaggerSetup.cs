@@ -18,7 +18,7 @@ public static class SwaggerSetup
     /// <summary>Security scheme id of <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
     public const string BearerScheme = "bearer";
 
-    /// <summary>The real platform's base URL per brand (seed-docs README).</summary>
+    /// <summary>The real platform's base URL per brand (README, "Pointing a client at the emulator").</summary>
     public static readonly IReadOnlyList<(string Brand, string Url)> Brands =
     [
         ("BotPenguin", "https://api.v7.botpenguin.com"),

@@ -9,10 +9,10 @@ namespace Emulator.Tenants;
 /// <param name="Name">The header name, or null.</param>
 public sealed record TokenHeader(string? Name)
 {
-    /// <summary>The lead PUT's header (seed-docs: <c>x-bp-token*</c>).</summary>
+    /// <summary>The lead PUT's header (help page "Website Contacts &amp; Meta Data": <c>x-bp-token*</c>).</summary>
     public const string Lead = "x-bp-token";
 
-    /// <summary>The chats GET's header (seed-docs: <c>x-bot-token*</c>).</summary>
+    /// <summary>The chats GET's header (help page "Website Contacts &amp; Meta Data": <c>x-bot-token*</c>).</summary>
     public const string Chats = "x-bot-token";
 
     /// <summary>Every per-endpoint header, to recognise a token sent under another endpoint's name.</summary>
@@ -22,7 +22,7 @@ public sealed record TokenHeader(string? Name)
 /// <summary>
 /// Resolves the request's tenant from its API token before anything else runs. Accepts the endpoint's
 /// documented header and <c>Authorization: Bearer &lt;token&gt;</c> (the newer docs' form, sent with
-/// <c>authtype: Key</c>; PLATFORM-FACTS, "Authentication"). Missing or unknown token: 401 in the envelope.
+/// <c>authtype: Key</c>; README, "Pointing a client at the emulator"). Missing or unknown token: 401 in the envelope.
 /// </summary>
 public sealed class TenantAuthFilter(TenantDirectory tenants) : IEndpointFilter
 {

@@ -38,7 +38,7 @@ public sealed class ContactSearchTests
             "userInteracted", "profile", "status", "lastMessage", "isContact", "isImported", "isMigrated", "segments",
             "isLiveChatActive", "isPaid", "hasOrdered", "unreadMessages", "lastSeenAt", "__v", "createdAt", "updatedAt",
         ];
-        // lastSeenAt is left out until the visitor is seen; uuid is the chat's (seed-docs 003).
+        // lastSeenAt is left out until the visitor is seen; uuid is the chat's (the help page's chat sample).
         Assert.Equal(documented.Except(["lastSeenAt"]).Append("uuid").Order(), contact.Select(p => p.Key).Order());
         var details = contact["profile"]!["userDetails"]!.AsObject();
         Assert.Equal(["contact", "name", "tags", "attributes", "country"], details.Select(p => p.Key));

@@ -7,7 +7,7 @@ namespace Emulator.Tests.Fidelity;
 /// <summary>The search bodies real clients send, beyond the documented filters.</summary>
 public sealed class ClientFilterTests
 {
-    /// <summary>The base body a public CRM script sends to <c>POST /inbox/users</c> (PLATFORM-FACTS).</summary>
+    /// <summary>The base body a public CRM script sends to <c>POST /inbox/users</c> (README, "Contact search rules").</summary>
     private static JsonObject CrmScriptBody(int page) => new()
     {
         ["_agentAssigned"] = new JsonArray(),

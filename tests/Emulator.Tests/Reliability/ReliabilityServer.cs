@@ -19,29 +19,27 @@ public sealed class ReliabilityServer : IAsyncDisposable
 
     private readonly DirectoryInfo _folder;
 
-    private ReliabilityServer(DirectoryInfo folder, EmulatorProcess process)
+    private readonly IDictionary<string, string> _settings;
+
+    private ReliabilityServer(DirectoryInfo folder, IDictionary<string, string> settings)
     {
         _folder = folder;
-        Process = process;
+        _settings = settings;
     }
 
     /// <summary>The running emulator.</summary>
-    public EmulatorProcess Process { get; private set; }
+    public EmulatorProcess Process { get; private set; } = null!;
 
     /// <summary>The SQLite file.</summary>
     public string DatabasePath => Path.Combine(_folder.FullName, "emulator.db");
 
-    /// <summary>Starts an emulator on a new temporary database.</summary>
+    /// <summary>Starts an emulator on a new temporary database, with extra settings as environment variables.</summary>
     public static async Task<ReliabilityServer> StartAsync(IDictionary<string, string>? settings = null)
     {
-        var folder = Directory.CreateTempSubdirectory("inbox-emulator-reliability-");
-        var server = new ReliabilityServer(folder, null!);
-        server._settings = settings ?? new Dictionary<string, string>();
-        server.Process = await EmulatorProcess.StartAsync(folder.FullName, server.Environment());
+        var server = new ReliabilityServer(Directory.CreateTempSubdirectory("inbox-emulator-reliability-"), settings ?? new Dictionary<string, string>());
+        server.Process = await EmulatorProcess.StartAsync(server._folder.FullName, server.Environment());
         return server;
     }
-
-    private IDictionary<string, string> _settings = new Dictionary<string, string>();
 
     private Dictionary<string, string> Environment()
     {

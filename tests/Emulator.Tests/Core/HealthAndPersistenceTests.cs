@@ -154,4 +154,33 @@ public sealed class HealthAndPersistenceTests
         (await emulator.Inbox().ImportAsync(new[] { InboxClient.ImportItem("Ann", email: "ann@EXAMPLE.com") })).ExpectOk();
         Assert.Single(await emulator.Inbox().AllContactsAsync());
     }
+
+    [Fact]
+    public async Task Health_answers_503_Unhealthy_once_the_database_cannot_be_opened()
+    {
+        var path = EmulatorFactory.NewDatabasePath();
+        await using (var first = new EmulatorFactory(databasePath: path))
+        {
+            _ = first.CreateClient(); // creates and migrates the file
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using var emulator = new EmulatorFactory(new Dictionary<string, string?>
+        {
+            // Without pooling every check opens the file anew; ReadWrite (no Create) fails once the file is gone.
+            ["ConnectionStrings:Emulator"] = $"Data Source={path};Mode=ReadWrite;Pooling=False",
+        }, databasePath: path);
+        var client = emulator.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/_emulator/health")).StatusCode);
+
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(path + suffix);
+        }
+
+        var response = await client.GetAsync("/_emulator/health");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("Unhealthy", body["status"]!.GetValue<string>());
+    }
 }

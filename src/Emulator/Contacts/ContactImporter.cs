@@ -44,7 +44,7 @@ public sealed class ContactImporter(EmulatorDbContext db, TimeProvider clock)
                 updated++;
             }
 
-            ContactWriter.Apply(chat, item.Profile, Timestamps.Now(clock));
+            ChatRules.Apply(chat, ContactPatches.From(item.Profile), Timestamps.Now(clock));
             if (chat.Channel == Channels.WhatsApp && chat.WhatsAppNumber is null && !string.IsNullOrEmpty(chat.PhoneNumber))
             {
                 // A WhatsApp contact's number is its WhatsApp id: country code and number run together.

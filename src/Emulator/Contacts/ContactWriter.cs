@@ -24,27 +24,13 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
             return (null, []);
         }
 
-        var now = Timestamps.Now(clock);
-        if (update.Profile is not null)
-        {
-            Apply(chat, update.Profile, now);
-        }
-
-        if (ChatRules.OverLimits(chat, 0, update.Attributes?.Select(a => a!.Key!)) is { Count: > 0 } problems)
+        var patch = ContactPatches.From(update);
+        if (ChatRules.OverLimits(chat, patch) is { Count: > 0 } problems)
         {
             return (null, problems);
         }
 
-        chat.Status = update.Status ?? chat.Status;
-        chat.TelegramUserName = update.TelegramUserName ?? chat.TelegramUserName;
-        chat.InstagramProfileId = update.InstagramProfileId ?? chat.InstagramProfileId;
-        chat.FacebookProfileId = update.FacebookProfileId ?? chat.FacebookProfileId;
-        ChatRules.SetWhatsAppNumber(chat, update.WhatsAppNumber);
-        foreach (var attribute in update.Attributes ?? [])
-        {
-            ChatRules.SetAttribute(chat, attribute!.Key!, attribute.Value);
-        }
-
+        ChatRules.Apply(chat, patch, Timestamps.Now(clock));
         db.Touch(chat);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -76,49 +62,5 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];
-    }
-
-    /// <summary>Applies a profile: scalars when present, tags/attributes/notes replaced when present. Mark the chat with <see cref="EmulatorDbContext.Touch"/> after.</summary>
-    internal static void Apply(Chat chat, ContactProfileInput profile, DateTime now)
-    {
-        if (profile.UserDetails is { } d)
-        {
-            chat.Name = d.Name ?? chat.Name;
-            chat.UserProvidedName = d.UserProvidedName ?? chat.UserProvidedName;
-            chat.Email = d.Contact?.Email ?? chat.Email;
-            ChatRules.SetPhone(chat, d.Contact?.Phone?.Number, d.Contact?.Phone?.Prefix);
-            chat.Picture = d.Picture ?? chat.Picture;
-            chat.City = d.City ?? chat.City;
-            chat.Country = d.Country ?? chat.Country;
-            chat.Gender = d.Gender ?? chat.Gender;
-            ChatRules.SetWhatsAppNumber(chat, d.WhatsAppNumber);
-            chat.TelegramUserName = d.TelegramUserName ?? chat.TelegramUserName;
-            chat.InstagramProfileId = d.InstagramProfileId ?? chat.InstagramProfileId;
-            chat.FacebookProfileId = d.FacebookProfileId ?? chat.FacebookProfileId;
-            if (d.Tags is not null)
-            {
-                ChatRules.SetTags(chat, d.Tags);
-            }
-
-            if (d.Attributes is not null)
-            {
-                chat.Attributes.Clear();
-                foreach (var attribute in d.Attributes)
-                {
-                    ChatRules.SetAttribute(chat, attribute!.Key!, attribute.Value);
-                }
-            }
-        }
-
-        if (profile.Notes is not null)
-        {
-            var kept = chat.Notes.ToDictionary(n => n.Id);
-            chat.Notes = profile.Notes.Select(n => new ChatNote
-            {
-                Id = n.Id is { } id && kept.ContainsKey(id) ? id : ObjectIds.New(now),
-                Title = n.Title,
-                Description = n.Description,
-            }).GroupBy(n => n.Id).Select(g => g.Last()).ToList();
-        }
     }
 }

@@ -60,18 +60,20 @@ public static class ChatRules
     /// <summary>
     /// The limits a chat keeps whatever writes it (<see cref="FieldRules.MaxNotes"/> notes and
     /// <see cref="FieldRules.MaxAttributes"/> attributes, the same as one request may send, so a contact the listings
-    /// give out is always accepted back): the problems if <paramref name="addedNotes"/> more notes and the attribute
-    /// keys <paramref name="upsertedKeys"/> would pass them, else none.
+    /// give out is always accepted back): the problems if <paramref name="patch"/> would pass them, else none.
     /// </summary>
-    public static IReadOnlyList<string> OverLimits(Chat chat, int addedNotes, IEnumerable<string>? upsertedKeys)
+    public static IReadOnlyList<string> OverLimits(Chat chat, ChatPatch patch)
     {
         var problems = new List<string>();
-        if (chat.Notes.Count + addedNotes > FieldRules.MaxNotes)
+        var added = patch.AppendNotes?.Count ?? 0;
+        var notes = patch.ReplaceNotes?.Count ?? chat.Notes.Count;
+        if (notes + added > FieldRules.MaxNotes)
         {
-            problems.Add($"notes: the chat holds {chat.Notes.Count} notes and {addedNotes} more would pass its limit of {FieldRules.MaxNotes}.");
+            problems.Add($"notes: the chat holds {notes} notes and {added} more would pass its limit of {FieldRules.MaxNotes}.");
         }
 
-        var keys = chat.Attributes.Select(a => a.Key).Concat(upsertedKeys ?? []).Distinct(StringComparer.Ordinal).Count();
+        var keys = (patch.ReplaceAttributes?.Select(a => a.Key) ?? chat.Attributes.Select(a => a.Key))
+            .Concat(patch.UpsertAttributes?.Select(a => a.Key) ?? []).Distinct(StringComparer.Ordinal).Count();
         if (keys > FieldRules.MaxAttributes)
         {
             problems.Add($"attributes: the chat would hold {keys} attributes, over its limit of {FieldRules.MaxAttributes}.");
@@ -80,14 +82,64 @@ public static class ChatRules
         return problems;
     }
 
+    /// <summary>
+    /// The one merge of a change into a chat: each non-null member of <paramref name="patch"/> replaces the stored value
+    /// (phones and WhatsApp numbers normalized), tags and replaced lists swap in, upserted attributes change by key,
+    /// appended notes get new ids made at <paramref name="now"/>. Derived state follows on save.
+    /// </summary>
+    public static void Apply(Chat chat, ChatPatch patch, DateTime now)
+    {
+        chat.Name = patch.Name ?? chat.Name;
+        chat.UserProvidedName = patch.UserProvidedName ?? chat.UserProvidedName;
+        chat.Email = patch.Email ?? chat.Email;
+        SetPhone(chat, patch.PhoneNumber, patch.DialCode);
+        chat.Picture = patch.Picture ?? chat.Picture;
+        chat.City = patch.City ?? chat.City;
+        chat.Country = patch.Country ?? chat.Country;
+        chat.Gender = patch.Gender ?? chat.Gender;
+        SetWhatsAppNumber(chat, patch.WhatsAppNumber);
+        chat.TelegramUserName = patch.TelegramUserName ?? chat.TelegramUserName;
+        chat.InstagramProfileId = patch.InstagramProfileId ?? chat.InstagramProfileId;
+        chat.FacebookProfileId = patch.FacebookProfileId ?? chat.FacebookProfileId;
+        chat.Status = patch.Status ?? chat.Status;
+        chat.AgentAssigned = patch.AgentAssigned ?? chat.AgentAssigned;
+        if (patch.Tags is not null)
+        {
+            chat.Tags = patch.Tags.Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        if (patch.ReplaceAttributes is not null)
+        {
+            chat.Attributes.Clear();
+        }
+
+        foreach (var (key, value) in (patch.ReplaceAttributes ?? []).Concat(patch.UpsertAttributes ?? []))
+        {
+            SetAttribute(chat, key, value);
+        }
+
+        if (patch.ReplaceNotes is not null)
+        {
+            var kept = chat.Notes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+            chat.Notes = patch.ReplaceNotes.Select(n => new ChatNote
+            {
+                Id = n.Id is { } id && kept.Contains(id) ? id : ObjectIds.New(now),
+                Title = n.Title,
+                Description = n.Description,
+            }).GroupBy(n => n.Id).Select(g => g.Last()).ToList();
+        }
+
+        foreach (var (title, description) in patch.AppendNotes ?? [])
+        {
+            chat.Notes.Add(new ChatNote { Id = ObjectIds.New(now), Title = title, Description = description });
+        }
+    }
+
     /// <summary>True when the chat holds a non-empty name, email or phone number: what makes a chat a lead.</summary>
     public static bool HoldsContactDetails(Chat chat) => HasText(chat.Name) || HasText(chat.Email) || HasText(chat.PhoneNumber);
 
-    /// <summary>Replaces <see cref="Chat.Tags"/> with <paramref name="tags"/>, dropping duplicates and keeping order.</summary>
-    public static void SetTags(Chat chat, IEnumerable<string> tags) => chat.Tags = tags.Distinct(StringComparer.Ordinal).ToList();
-
     /// <summary>Sets attribute <paramref name="key"/>: its value in place when the chat has it, else appended.</summary>
-    public static void SetAttribute(Chat chat, string key, string? value)
+    private static void SetAttribute(Chat chat, string key, string? value)
     {
         var existing = chat.Attributes.FirstOrDefault(a => a.Key == key);
         if (existing is null)

@@ -26,12 +26,13 @@ public sealed class LeadStore(EmulatorDbContext db, TimeProvider clock)
             c => c.CustomerId == lead.CustomerId && c.BotId == lead.BotId && c.Uuid == lead.Uuid, cancellationToken)
             ?? await db.StartChatAsync(lead.CustomerId!, lead.BotId!, lead.Uuid!, Channels.Website, cancellationToken);
 
-        if (ChatRules.OverLimits(chat, lead.Notes?.Count ?? 0, lead.Attributes?.Select(a => a!.Key!)) is { Count: > 0 } problems)
+        var patch = ToPatch(lead);
+        if (ChatRules.OverLimits(chat, patch) is { Count: > 0 } problems)
         {
             return problems;
         }
 
-        Apply(chat, lead, Timestamps.Now(clock));
+        ChatRules.Apply(chat, patch, Timestamps.Now(clock));
 
         // A visitor whose details reached the bot has interacted with it.
         chat.UserInteracted |= ChatRules.HoldsContactDetails(chat);
@@ -41,28 +42,18 @@ public sealed class LeadStore(EmulatorDbContext db, TimeProvider clock)
         return [];
     }
 
-    private static void Apply(Chat chat, LeadRequest lead, DateTime now)
+    // The lead PUT's merge: scalars replace, notes are appended, tags replace, attributes are upserted by key.
+    private static ChatPatch ToPatch(LeadRequest lead) => new()
     {
-        chat.Name = lead.Name ?? chat.Name;
-        chat.Email = lead.Email ?? chat.Email;
-        ChatRules.SetPhone(chat, lead.Phone, lead.DialCode);
-        chat.Picture = lead.Picture ?? chat.Picture;
-        chat.Status = lead.Status ?? chat.Status;
-        chat.AgentAssigned = lead.AgentId ?? chat.AgentAssigned;
-
-        foreach (var note in lead.Notes ?? [])
-        {
-            chat.Notes.Add(new ChatNote { Id = ObjectIds.New(now), Title = note.Title, Description = note.Description });
-        }
-
-        if (lead.Tags is not null)
-        {
-            ChatRules.SetTags(chat, lead.Tags);
-        }
-
-        foreach (var attribute in lead.Attributes ?? [])
-        {
-            ChatRules.SetAttribute(chat, attribute!.Key!, attribute.Value);
-        }
-    }
+        Name = lead.Name,
+        Email = lead.Email,
+        PhoneNumber = lead.Phone,
+        DialCode = lead.DialCode,
+        Picture = lead.Picture,
+        Status = lead.Status,
+        AgentAssigned = lead.AgentId,
+        Tags = lead.Tags,
+        UpsertAttributes = lead.Attributes?.Select(a => (a!.Key!, a.Value)).ToList(),
+        AppendNotes = lead.Notes?.Select(n => (n.Title, n.Description)).ToList(),
+    };
 }

@@ -1,0 +1,50 @@
+namespace Emulator.Benchmarks;
+
+/// <summary>The benchmark's command line.</summary>
+public sealed record BenchmarkOptions
+{
+    /// <summary>Chats stored before the load (<c>--chats</c>, default 10,000).</summary>
+    public int Chats { get; init; } = 10_000;
+
+    /// <summary>Each measured wrk run (<c>--seconds</c>, default 10 s).</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The warm-up run before each scenario's measurements.</summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Measured runs per scenario and server (<c>--rounds</c>, default 2), alternating which server goes first.</summary>
+    public int Rounds { get; init; } = 2;
+
+    /// <summary>Cold starts whose median is reported.</summary>
+    public int ColdStarts { get; init; } = 5;
+
+    /// <summary>Also fill to 1,000,000 chats and measure how page 1 and search latency grow (<c>--scale</c>).</summary>
+    public bool Scale { get; init; }
+
+    /// <summary>Where the Markdown, JSON and SVG results go (<c>--out</c>).</summary>
+    public string Output { get; init; } = "tests/Emulator.Benchmarks/results";
+
+    /// <summary>The command line as given, for the report.</summary>
+    public string CommandLine { get; init; } = "";
+
+    /// <summary>Parses the arguments; <c>--smoke</c> is a 1-second run on 1,000 chats, one round, one cold start.</summary>
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var options = new BenchmarkOptions { CommandLine = string.Join(' ', args) };
+        for (var i = 0; i < args.Length; i++)
+        {
+            options = args[i] switch
+            {
+                "--chats" => options with { Chats = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) },
+                "--seconds" => options with { Duration = TimeSpan.FromSeconds(int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture)) },
+                "--rounds" => options with { Rounds = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) },
+                "--scale" => options with { Scale = true },
+                "--out" => options with { Output = args[++i] },
+                "--smoke" => options with { Chats = 1_000, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(1), Rounds = 1, ColdStarts = 1 },
+                var other => throw new ArgumentException($"Unknown option {other}. Options: --chats N, --seconds S, --rounds R, --scale, --smoke, --out DIR."),
+            };
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Emulator;
+using Emulator.Benchmarks;
+
+// The benchmark (README, "Performance"): the emulator beside a bare-Kestrel ceiling, same requests, one run.
+//   dotnet run -c Release --project tests/Emulator.Benchmarks -- [--chats N] [--seconds S] [--rounds R] [--scale] [--smoke]
+var options = BenchmarkOptions.Parse(args);
+var folder = Directory.CreateTempSubdirectory("inbox-bench-");
+var started = DateTimeOffset.UtcNow;
+var runId = Guid.NewGuid().ToString("N")[..8];
+var chatsPath = $"/inbox/direct/chats?botId={DevelopmentTenant.BotId}&customerId={DevelopmentTenant.CustomerId}&type=lead&page=";
+var emulatorEnv = new Dictionary<string, string> { ["ConnectionStrings__Emulator"] = $"Data Source={Path.Combine(folder.FullName, "emulator.db")}" };
+var report = new Report(options, started);
+
+try
+{
+    // 1. Fill the database through the emulator's fastest path (imports of 1,000 contacts for the development bot).
+    await using (var filling = await ServerProcess.StartAsync("Emulator.dll", chatsPath + "1", emulatorEnv))
+    {
+        report.FillSeconds = await Fill.ImportAsync(filling.BaseAddress, 0, options.Chats);
+        var page = await new HttpClient().SendAsync(Fill.Get(filling.BaseAddress, chatsPath + "1"));
+        await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "page.json"), await page.Content.ReadAsByteArrayAsync());
+    }
+
+    var ceilingEnv = new Dictionary<string, string> { ["CEILING_PAGE"] = Path.Combine(folder.FullName, "page.json") };
+
+    // 2. Cold start, median of 5, each on the filled file.
+    report.ColdStartMs["emulator"] = await Fill.MedianColdStartAsync("Emulator.dll", chatsPath + "1", emulatorEnv, options.ColdStarts);
+    report.ColdStartMs["ceiling"] = await Fill.MedianColdStartAsync("Emulator.Benchmarks.Ceiling.dll", chatsPath + "1", ceilingEnv, options.ColdStarts);
+
+    // 3. Load: both servers up, each scenario warmed up, then measured on each server, alternating who goes first.
+    await using var emulator = await ServerProcess.StartAsync("Emulator.dll", chatsPath + "1", emulatorEnv);
+    await using var ceiling = await ServerProcess.StartAsync("Emulator.Benchmarks.Ceiling.dll", chatsPath + "1", ceilingEnv);
+    report.IdleRssMiB["emulator"] = emulator.RssMiB;
+    report.IdleRssMiB["ceiling"] = ceiling.RssMiB;
+    foreach (var scenario in Scenarios.All(chatsPath, options.Chats))
+    {
+        foreach (var server in new[] { emulator, ceiling })
+        {
+            await Wrk.RunAsync(server.BaseAddress, scenario, options.Warmup, runId + "w");
+        }
+
+        for (var round = 0; round < options.Rounds; round++)
+        {
+            var order = round % 2 == 0 ? new[] { ("emulator", emulator), ("ceiling", ceiling) } : [("ceiling", ceiling), ("emulator", emulator)];
+            foreach (var (name, server) in order)
+            {
+                var result = await Wrk.RunAsync(server.BaseAddress, scenario, options.Duration, $"{runId}{round}");
+                report.Add(scenario.Name, name, result);
+                Console.WriteLine($"{scenario.Name,-26} {name,-9} {result.RequestsPerSecond,10:F0} req/s  p50 {result.P50Ms,7:F2} ms  p99 {result.P99Ms,8:F2} ms  errors {result.Errors}");
+            }
+        }
+    }
+
+    report.PeakRssMiB["emulator"] = emulator.PeakRssMiB;
+    report.PeakRssMiB["ceiling"] = ceiling.PeakRssMiB;
+
+    // 4. Growth: page 1 and a search at N, then at 1,000,000 chats.
+    if (options.Scale)
+    {
+        report.Growth[options.Chats] = await Scenarios.LatenciesAsync(emulator.BaseAddress, chatsPath, options, runId);
+        var sw = Stopwatch.StartNew();
+        await Fill.ImportAsync(emulator.BaseAddress, options.Chats, 1_000_000 - options.Chats);
+        Console.WriteLine($"filled to 1,000,000 in {sw.Elapsed.TotalSeconds:F0} s");
+        report.Growth[1_000_000] = await Scenarios.LatenciesAsync(emulator.BaseAddress, chatsPath, options, runId);
+    }
+
+    report.Write();
+}
+finally
+{
+    folder.Delete(recursive: true);
+}

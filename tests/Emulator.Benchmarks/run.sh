@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The benchmark (README, "Performance"): builds Release and runs the emulator beside a bare-Kestrel ceiling under wrk,
+# on 127.0.0.1 only. Installs wrk (Debian package) when it is missing. Arguments go to the harness:
+#   --chats N (10,000) --seconds S (10) --rounds R (2) --scale (also 1,000,000 chats) --smoke (1 s, 1,000 chats)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+if ! command -v wrk > /dev/null; then
+  apt-get install -y wrk > /dev/null 2>&1 || { apt-get update > /dev/null && apt-get install -y wrk > /dev/null; }
+fi
+exec dotnet run -c Release --project tests/Emulator.Benchmarks -- "$@"

@@ -52,8 +52,10 @@ public sealed class ContactImporter(EmulatorDbContext db, TimeProvider clock)
             }
 
             db.Touch(chat);
-            // Save per item so the next item's match sees this one (an import may repeat an email).
+            // Save per item so the next item's match sees this one (an import may repeat an email), then stop tracking
+            // it: every save compares all tracked chats, which made a 1,000-item import quadratic.
             await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
 
         await transaction.CommitAsync(cancellationToken);

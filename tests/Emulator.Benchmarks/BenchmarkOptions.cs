@@ -24,6 +24,9 @@ public sealed record BenchmarkOptions
     /// <summary>Where the Markdown, JSON and SVG results go (<c>--out</c>).</summary>
     public string Output { get; init; } = "tests/Emulator.Benchmarks/results";
 
+    /// <summary>Only the scenarios whose name contains this text (<c>--only</c>), for a quick look at one change.</summary>
+    public string? Only { get; init; }
+
     /// <summary>The command line as given, for the report.</summary>
     public string CommandLine { get; init; } = "";
 
@@ -39,9 +42,10 @@ public sealed record BenchmarkOptions
                 "--seconds" => options with { Duration = TimeSpan.FromSeconds(int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture)) },
                 "--rounds" => options with { Rounds = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) },
                 "--scale" => options with { Scale = true },
+                "--only" => options with { Only = args[++i] },
                 "--out" => options with { Output = args[++i] },
                 "--smoke" => options with { Chats = 1_000, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(1), Rounds = 1, ColdStarts = 1 },
-                var other => throw new ArgumentException($"Unknown option {other}. Options: --chats N, --seconds S, --rounds R, --scale, --smoke, --out DIR."),
+                var other => throw new ArgumentException($"Unknown option {other}. Options: --chats N, --seconds S, --rounds R, --scale, --smoke, --only TEXT, --out DIR."),
             };
         }
 

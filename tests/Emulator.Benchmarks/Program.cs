@@ -34,7 +34,7 @@ try
     await using var ceiling = await ServerProcess.StartAsync("Emulator.Benchmarks.Ceiling.dll", chatsPath + "1", ceilingEnv);
     report.IdleRssMiB["emulator"] = emulator.RssMiB;
     report.IdleRssMiB["ceiling"] = ceiling.RssMiB;
-    foreach (var scenario in Scenarios.All(chatsPath, options.Chats))
+    foreach (var scenario in Scenarios.All(chatsPath, options.Chats).Where(s => options.Only is null || s.Name.Contains(options.Only)))
     {
         foreach (var server in new[] { emulator, ceiling })
         {

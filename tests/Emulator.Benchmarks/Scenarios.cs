@@ -9,7 +9,9 @@ public static class Scenarios
 {
     private static readonly Dictionary<string, string> Bearer = new()
     {
-        ["Authorization"] = $"Bearer {DevelopmentTenant.Token}", ["authtype"] = "Key", ["Content-Type"] = "application/json",
+        ["Authorization"] = $"Bearer {DevelopmentTenant.Token}",
+        ["authtype"] = "Key",
+        ["Content-Type"] = "application/json",
     };
 
     /// <summary>The help page's sample body of <c>POST /inbox/users</c>.</summary>

@@ -37,12 +37,9 @@ public static class ChatEndpoints
 
         var size = options.Value.PageSize;
         var leads = query.Type == "lead";
-        var page = await db.Chats.AsNoTracking()
-            .Where(c => c.CustomerId == query.CustomerId && c.BotId == query.BotId && c.IsLead == leads
-                && c.Status != ChatStatuses.Deleted)
-            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-            .Skip((query.PageNumber - 1) * size).Take(size)
-            .ToListAsync(cancellationToken);
+        var matching = db.Chats.Where(c => c.CustomerId == query.CustomerId && c.BotId == query.BotId && c.IsLead == leads
+            && c.Status != ChatStatuses.Deleted);
+        var page = await Paging.PageAsync(db, matching, query.PageNumber, size, cancellationToken);
         return ApiResults.Ok<IReadOnlyList<ChatWire>>(page.Select(ChatMapping.ToWire).ToList());
     }
 }

@@ -35,11 +35,8 @@ public static class ContactEndpoints
         var tenant = TenantAuthFilter.TenantOf(http);
         var request = body.Required;
         var size = options.Value.PageSize;
-        var matching = await ContactQuery.ApplyAsync(db, db.Chats.AsNoTracking(), tenant.CustomerId, request, cancellationToken);
-        var page = await matching
-            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-            .Skip(((request.Page ?? 1) - 1) * size).Take(size)
-            .ToListAsync(cancellationToken);
+        var matching = await ContactQuery.ApplyAsync(db, db.Chats, tenant.CustomerId, request, cancellationToken);
+        var page = await Paging.PageAsync(db, matching, request.Page ?? 1, size, cancellationToken);
         return ApiResults.Ok<IReadOnlyList<ContactWire>>(page.Select(c => ContactMapping.ToWire(c, tenant)).ToList());
     }
 }

@@ -19,13 +19,14 @@ internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
         // concurrent PUTs cannot create two.
         chat.HasIndex(c => new { c.CustomerId, c.BotId, c.Uuid }).IsUnique();
 
-        // GET /inbox/direct/chats: one bot's leads or non-leads, newest first.
-        chat.HasIndex(c => new { c.CustomerId, c.BotId, c.IsLead, c.CreatedAt, c.Id });
+        // GET /inbox/direct/chats: one bot's leads or non-leads, newest first. Status comes last so that skipping
+        // deleted chats needs no table read: a deep page walks the index alone.
+        chat.HasIndex(c => new { c.CustomerId, c.BotId, c.IsLead, c.CreatedAt, c.Id, c.Status });
 
         // POST /inbox/users: the customer's contacts newest first, and one index per selective filter. Each
         // filter index ends with the ordering columns, so an equality filter reads its page straight off the index
         // instead of walking the whole customer in date order.
-        chat.HasIndex(c => new { c.CustomerId, c.CreatedAt, c.Id });
+        chat.HasIndex(c => new { c.CustomerId, c.CreatedAt, c.Id, c.Status });
         chat.HasIndex(c => new { c.CustomerId, c.Status, c.CreatedAt, c.Id });
         chat.HasIndex(c => new { c.CustomerId, c.LastMessageBy, c.CreatedAt, c.Id });
         chat.HasIndex(c => new { c.CustomerId, c.AgentAssigned, c.CreatedAt, c.Id });

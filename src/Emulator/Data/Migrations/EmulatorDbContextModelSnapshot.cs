@@ -197,13 +197,13 @@ namespace Emulator.Data.Migrations
                     b.HasIndex("CustomerId", "BotId", "Uuid")
                         .IsUnique();
 
-                    b.HasIndex("CustomerId", "CreatedAt", "Id");
-
                     b.HasIndex("CustomerId", "HasOrdered", "LastOrderedAt");
 
                     b.HasIndex("CustomerId", "PhoneNumber", "PhonePrefix");
 
                     b.HasIndex("CustomerId", "AgentAssigned", "CreatedAt", "Id");
+
+                    b.HasIndex("CustomerId", "CreatedAt", "Id", "Status");
 
                     b.HasIndex("CustomerId", "IsContact", "CreatedAt", "Id");
 
@@ -219,9 +219,9 @@ namespace Emulator.Data.Migrations
 
                     b.HasIndex("CustomerId", "UserInteracted", "CreatedAt", "Id");
 
-                    b.HasIndex("CustomerId", "BotId", "IsLead", "CreatedAt", "Id");
-
                     b.HasIndex("CustomerId", "Channel", "BotId", "CreatedAt", "Id");
+
+                    b.HasIndex("CustomerId", "BotId", "IsLead", "CreatedAt", "Id", "Status");
 
                     b.ToTable("Chats", (string)null);
                 });

@@ -64,7 +64,7 @@ app.MapGroup("/_emulator").WithGroupName(SwaggerSetup.EmulatorDocument).MapEmula
 app.MapGroup("/inbox")
     .WithGroupName(SwaggerSetup.InboxDocument)
     .AddEndpointFilter<TenantAuthFilter>()
-    .AddEndpointFilter<ValidationFilter>()
+    .AddEndpointFilterFactory(ValidationFilter.Create)
     .MapLeadApi()
     .MapChatApi()
     .MapContactApi()

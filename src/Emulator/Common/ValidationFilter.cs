@@ -5,53 +5,60 @@ namespace Emulator.Common;
 /// <summary>
 /// Endpoint filter of the emulated surface, after the tenant filter: reads each <see cref="JsonBody{T}"/> (so no
 /// body is read before the token is checked) and sends its error (415, 413, 400), answers 400 for a query parameter
-/// given more than once, then runs the FluentValidation validator registered for each argument's type (or a body's contract)
-/// and answers 400 in the platform's envelope with one message per failure. Nothing runs, and nothing
-/// is written, unless every argument is valid.
+/// given more than once, then runs the FluentValidation validator registered for each argument's type (or a body's
+/// contract) and answers 400 in the platform's envelope with one message per failure. Nothing runs, and nothing is
+/// written, unless every argument is valid. A filter factory: each endpoint's validators are resolved once, when the
+/// endpoint is built, not per request.
 /// </summary>
-public sealed class ValidationFilter : IEndpointFilter
+public static class ValidationFilter
 {
-    /// <inheritdoc />
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>Builds the filter for one endpoint (use with <c>AddEndpointFilterFactory</c>).</summary>
+    public static EndpointFilterDelegate Create(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
     {
-        var http = context.HttpContext;
-        foreach (var body in context.Arguments.OfType<IJsonBody>())
+        // The validator of each parameter (of a body's contract for JsonBody<T>), or null; validators are singletons.
+        var validators = factory.MethodInfo.GetParameters().Select(p =>
         {
-            if (await body.ReadAsync(http) is { } unreadable)
-            {
-                return unreadable;
-            }
-        }
+            var type = p.ParameterType.IsGenericType && p.ParameterType.GetGenericTypeDefinition() == typeof(JsonBody<>)
+                ? p.ParameterType.GetGenericArguments()[0]
+                : p.ParameterType;
+            return factory.ApplicationServices.GetService(typeof(IValidator<>).MakeGenericType(type)) as IValidator;
+        }).ToArray();
 
-        // Model binding joins a repeated parameter into "a,b", which would silently match nothing.
-        var repeated = http.Request.Query.Where(p => p.Value.Count > 1)
-            .Select(p => $"Query parameter '{p.Key}' is given {p.Value.Count} times: send it once.").ToList();
-        if (repeated.Count > 0)
+        return async context =>
         {
-            return ApiResults.Invalid(repeated);
-        }
-
-        foreach (var argument in context.Arguments)
-        {
-            var target = argument is IJsonBody body ? body.Body : argument;
-            if (target is null)
+            var http = context.HttpContext;
+            foreach (var body in context.Arguments.OfType<IJsonBody>())
             {
-                continue;
+                if (await body.ReadAsync(http) is { } unreadable)
+                {
+                    return unreadable;
+                }
             }
 
-            var validatorType = typeof(IValidator<>).MakeGenericType(target.GetType());
-            if (http.RequestServices.GetService(validatorType) is not IValidator validator)
+            // Model binding joins a repeated parameter into "a,b", which would silently match nothing.
+            var repeated = http.Request.Query.Where(p => p.Value.Count > 1)
+                .Select(p => $"Query parameter '{p.Key}' is given {p.Value.Count} times: send it once.").ToList();
+            if (repeated.Count > 0)
             {
-                continue;
+                return ApiResults.Invalid(repeated);
             }
 
-            var result = await validator.ValidateAsync(new ValidationContext<object>(target), http.RequestAborted);
-            if (!result.IsValid)
+            for (var i = 0; i < validators.Length && i < context.Arguments.Count; i++)
             {
-                return ApiResults.Invalid(result.Errors.Select(e => e.ErrorMessage).Distinct());
-            }
-        }
+                var target = context.Arguments[i] is IJsonBody body ? body.Body : context.Arguments[i];
+                if (validators[i] is not { } validator || target is null)
+                {
+                    continue;
+                }
 
-        return await next(context);
+                var result = await validator.ValidateAsync(new ValidationContext<object>(target), http.RequestAborted);
+                if (!result.IsValid)
+                {
+                    return ApiResults.Invalid(result.Errors.Select(e => e.ErrorMessage).Distinct());
+                }
+            }
+
+            return await next(context);
+        };
     }
 }

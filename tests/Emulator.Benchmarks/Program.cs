@@ -19,7 +19,9 @@ try
     await using (var filling = await ServerProcess.StartAsync("Emulator.dll", chatsPath + "1", emulatorEnv))
     {
         report.FillSeconds = await Fill.ImportAsync(filling.BaseAddress, 0, options.Chats);
-        var page = await new HttpClient().SendAsync(Fill.Get(filling.BaseAddress, chatsPath + "1"));
+        using var client = new HttpClient();
+        using var request = Fill.Get(filling.BaseAddress, chatsPath + "1");
+        using var page = await client.SendAsync(request);
         await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "page.json"), await page.Content.ReadAsByteArrayAsync());
     }
 

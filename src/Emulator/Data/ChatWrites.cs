@@ -57,19 +57,23 @@ public sealed partial class EmulatorDbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareChatsAsync(CancellationToken.None, sync: true).GetAwaiter().GetResult();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        _started.Clear();
+        return saved;
     }
 
     /// <inheritdoc />
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await PrepareChatsAsync(cancellationToken, sync: false);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        _started.Clear(); // every started chat is saved now
+        return saved;
     }
 
     private async Task PrepareChatsAsync(CancellationToken cancellationToken, bool sync)
     {
-        ChangeTracker.DetectChanges();
+        // Entries() detects changes itself; the save detects them once more, for the label rows Refresh changes.
         var written = ChangeTracker.Entries<Chat>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
         if (written.Count == 0)
         {

@@ -29,6 +29,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<TenantDirectory>();
 builder.Services.AddEmulatorDatabase();
 builder.Services.AddEmulatorHealth();
+builder.Services.AddSingleton<SingleWriter>();
 builder.Services.AddScoped<LeadStore>();
 builder.Services.AddScoped<ContactWriter>();
 builder.Services.AddScoped<ContactImporter>();

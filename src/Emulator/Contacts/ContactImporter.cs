@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Emulator.Contacts;
 
 /// <summary>
-/// The import of <c>POST /inbox/users/import</c> (README, "Contact endpoints"). One call is one <c>BEGIN IMMEDIATE</c>
-/// transaction: the batch applies completely or not at all.
+/// The import of <c>POST /inbox/users/import</c> (README, "Contact endpoints"). One call is one work item of the
+/// <see cref="SingleWriter"/>: the batch applies completely or not at all.
 /// </summary>
-public sealed class ContactImporter(EmulatorDbContext db, TimeProvider clock)
+public sealed class ContactImporter(SingleWriter writer, TimeProvider clock)
 {
     /// <summary>
     /// Imports contacts into <paramref name="customerId"/>'s account, in order. An item updates the newest non-deleted
@@ -21,17 +21,20 @@ public sealed class ContactImporter(EmulatorDbContext db, TimeProvider clock)
     /// <param name="customerId">The token's customer.</param>
     /// <param name="botId">The bot the vendor's n8n node names in the query and header, or null.</param>
     /// <param name="items">Items that passed <see cref="ImportContactListValidator"/>.</param>
-    /// <param name="cancellationToken">Aborts before the commit.</param>
+    /// <param name="cancellationToken">Drops the import while it still waits for the writer.</param>
     /// <returns>How many contacts were created and how many updated.</returns>
-    public async Task<(int Created, int Updated)> ImportAsync(
-        string customerId, string? botId, IReadOnlyList<ImportContact> items, CancellationToken cancellationToken)
+    public Task<(int Created, int Updated)> ImportAsync(
+        string customerId, string? botId, IReadOnlyList<ImportContact> items, CancellationToken cancellationToken) =>
+        writer.WriteAsync((db, ct) => ImportAsync(db, customerId, botId, items, ct), cancellationToken);
+
+    private async Task<(int Created, int Updated)> ImportAsync(
+        EmulatorDbContext db, string customerId, string? botId, IReadOnlyList<ImportContact> items, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var channel = botId is null ? null : await BotChannels.FindAsync(db, customerId, botId, cancellationToken) ?? Channels.WhatsApp;
         var (created, updated) = (0, 0);
         foreach (var item in items)
         {
-            var chat = await FindMatchAsync(customerId, botId, item.Profile!.UserDetails!.Contact, cancellationToken);
+            var chat = await FindMatchAsync(db, customerId, botId, item.Profile!.UserDetails!.Contact, cancellationToken);
             if (chat is null)
             {
                 chat = await db.StartChatAsync(customerId, botId ?? "", Guid.NewGuid().ToString(), channel ?? Channels.Website, cancellationToken);
@@ -58,11 +61,10 @@ public sealed class ContactImporter(EmulatorDbContext db, TimeProvider clock)
             db.ChangeTracker.Clear();
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return (created, updated);
     }
 
-    private async Task<Chat?> FindMatchAsync(string customerId, string? botId, ContactDetailsInput? contact, CancellationToken cancellationToken)
+    private static async Task<Chat?> FindMatchAsync(EmulatorDbContext db, string customerId, string? botId, ContactDetailsInput? contact, CancellationToken cancellationToken)
     {
         var live = db.Chats.Include(c => c.Labels)
             .Where(c => c.CustomerId == customerId && c.Status != ChatStatuses.Deleted);

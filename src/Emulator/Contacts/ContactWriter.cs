@@ -6,17 +6,21 @@ namespace Emulator.Contacts;
 
 /// <summary>
 /// Writes of the contact endpoints that change known contacts (update, status change; the import is
-/// <see cref="ContactImporter"/>). Each call is one <c>BEGIN IMMEDIATE</c> transaction: it applies completely or not at all.
+/// <see cref="ContactImporter"/>). Each call is one work item of the <see cref="SingleWriter"/>: it applies completely or
+/// not at all.
 /// </summary>
-public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
+public sealed class ContactWriter(SingleWriter writer, TimeProvider clock)
 {
     /// <summary>Applies <paramref name="update"/> to the contact <paramref name="id"/> of <paramref name="customerId"/>.</summary>
     /// <returns>The updated contact, or null when no such non-deleted contact exists (the caller answers 404); or the
     /// problems that left it unchanged (a top-level attribute upsert past the chat's limit).</returns>
-    public async Task<(Chat? Chat, IReadOnlyList<string> Problems)> UpdateAsync(
-        string customerId, string id, ContactUpdate update, CancellationToken cancellationToken)
+    public Task<(Chat? Chat, IReadOnlyList<string> Problems)> UpdateAsync(
+        string customerId, string id, ContactUpdate update, CancellationToken cancellationToken) =>
+        writer.WriteAsync((db, ct) => UpdateAsync(db, customerId, id, update, ct), cancellationToken);
+
+    private async Task<(Chat? Chat, IReadOnlyList<string> Problems)> UpdateAsync(
+        EmulatorDbContext db, string customerId, string id, ContactUpdate update, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var chat = await db.Chats.Include(c => c.Labels).SingleOrDefaultAsync(
             c => c.Id == id && c.CustomerId == customerId && c.Status != ChatStatuses.Deleted, cancellationToken);
         if (chat is null)
@@ -33,7 +37,6 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
         ChatRules.Apply(chat, patch, Timestamps.Now(clock));
         db.Touch(chat);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return (chat, []);
     }
 
@@ -42,9 +45,12 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
     /// <see cref="ChatStatuses.Deleted"/> they leave every listing. All or nothing.
     /// </summary>
     /// <returns>The ids that match no contact of the customer; when any, nothing was changed.</returns>
-    public async Task<IReadOnlyList<string>> SetStatusAsync(string customerId, IReadOnlyList<string> ids, string status, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> SetStatusAsync(string customerId, IReadOnlyList<string> ids, string status, CancellationToken cancellationToken) =>
+        writer.WriteAsync((db, ct) => SetStatusAsync(db, customerId, ids, status, ct), cancellationToken);
+
+    private static async Task<IReadOnlyList<string>> SetStatusAsync(
+        EmulatorDbContext db, string customerId, IReadOnlyList<string> ids, string status, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var wanted = ids.Distinct(StringComparer.Ordinal).ToList();
         var chats = await db.Chats.Where(c => c.CustomerId == customerId && wanted.Contains(c.Id)).ToListAsync(cancellationToken);
         var unknown = wanted.Except(chats.Select(c => c.Id), StringComparer.Ordinal).ToList();
@@ -60,7 +66,6 @@ public sealed class ContactWriter(EmulatorDbContext db, TimeProvider clock)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return [];
     }
 }

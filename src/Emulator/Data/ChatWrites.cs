@@ -26,11 +26,14 @@ public sealed partial class EmulatorDbContext
     /// <param name="cancellationToken">Aborts the lookup.</param>
     public async Task<Chat> StartChatAsync(string customerId, string botId, string uuid, string channel, CancellationToken cancellationToken)
     {
-        var now = Timestamps.Now(_clock);
-        var newest = await Chats.Where(c => c.CustomerId == customerId)
-            .OrderByDescending(c => c.CreatedAt).Select(c => (DateTime?)c.CreatedAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        var now = Timestamps.Now(Clock);
+        var newest = WriteCache()?.NewestCreatedAt.TryGetValue(customerId, out var known) == true
+            ? known
+            : await Chats.Where(c => c.CustomerId == customerId)
+                .OrderByDescending(c => c.CreatedAt).Select(c => (DateTime?)c.CreatedAt)
+                .FirstOrDefaultAsync(cancellationToken);
         var createdAt = newest is { } n && n >= now ? n.AddMilliseconds(1) : now;
+        WriteCache()?.NewestCreatedAt[customerId] = createdAt;
         var chat = new Chat
         {
             Id = ObjectIds.New(createdAt),
@@ -80,7 +83,7 @@ public sealed partial class EmulatorDbContext
             return;
         }
 
-        var now = Timestamps.Now(_clock);
+        var now = Timestamps.Now(Clock);
         var added = new List<Chat>();
         foreach (var entry in written)
         {
@@ -107,12 +110,45 @@ public sealed partial class EmulatorDbContext
         // save, so the maximum cannot move under them; a unique index backs this up.
         if (added.Count > 0)
         {
+            var cache = WriteCache();
             var newest = Chats.Select(c => (long?)c.SearchRowId);
-            var next = (sync ? newest.Max() : await newest.MaxAsync(cancellationToken)) ?? 0;
+            var next = cache?.LastSearchRowId ?? (sync ? newest.Max() : await newest.MaxAsync(cancellationToken)) ?? 0;
             foreach (var chat in added.Where(c => c.SearchRowId == 0))
             {
                 chat.SearchRowId = ++next;
             }
+
+            cache?.LastSearchRowId = next;
         }
+    }
+
+    private WriteState? _writeCache;
+
+    // What StartChatAsync and the save read back of the newest rows, kept for the rest of the current transaction: while
+    // it holds SQLite's write lock nobody else can move them, and the single writer runs many chats in one transaction.
+    // A rolled-back savepoint can leave them ahead of the table, which only skips a millisecond or a row id.
+    private WriteState? WriteCache()
+    {
+        var transaction = Database.CurrentTransaction;
+        if (transaction is null)
+        {
+            return null;
+        }
+
+        if (_writeCache?.Transaction != transaction)
+        {
+            _writeCache = new WriteState(transaction);
+        }
+
+        return _writeCache;
+    }
+
+    private sealed class WriteState(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)
+    {
+        public Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction Transaction { get; } = transaction;
+
+        public Dictionary<string, DateTime?> NewestCreatedAt { get; } = new(StringComparer.Ordinal);
+
+        public long? LastSearchRowId { get; set; }
     }
 }

@@ -14,13 +14,13 @@ public static class DatabaseSetup
     public const string DefaultConnectionString = "Data Source=data/emulator.db";
 
     /// <summary>
-    /// Adds <see cref="EmulatorDbContext"/> on SQLite, reading <c>ConnectionStrings:Emulator</c> when the context is
+    /// Adds a pool of <see cref="EmulatorDbContext"/> on SQLite, reading <c>ConnectionStrings:Emulator</c> when the context is
     /// first resolved (so test hosts can override it), with the busy timeout of <see cref="EmulatorOptions.BusyTimeoutMs"/>.
     /// </summary>
     public static IServiceCollection AddEmulatorDatabase(this IServiceCollection services)
     {
         services.AddSingleton<BusyTimeoutInterceptor>();
-        services.AddDbContext<EmulatorDbContext>((provider, options) =>
+        services.AddDbContextPool<EmulatorDbContext>((provider, options) =>
         {
             // Microsoft.Data.Sqlite retries a busy database on its own until the command timeout (whole seconds,
             // 30 by default), on top of SQLite's busy_timeout; both get the setting, so that it bounds the wait.

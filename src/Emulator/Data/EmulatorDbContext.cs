@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Emulator.Data;
 
@@ -6,11 +7,16 @@ namespace Emulator.Data;
 /// The emulator's SQLite database: chats (which are also contacts), their label index and segments. Every write of a
 /// chat goes through this context, which owns the chat's invariants (<c>ChatWrites.cs</c>).
 /// </summary>
-/// <param name="options">EF Core options (SQLite).</param>
-/// <param name="clock">The clock behind <c>createdAt</c>/<c>updatedAt</c>; the system clock when not given.</param>
-public sealed partial class EmulatorDbContext(DbContextOptions<EmulatorDbContext> options, TimeProvider? clock = null) : DbContext(options)
+/// <param name="options">EF Core options (SQLite). The clock behind <c>createdAt</c>/<c>updatedAt</c> is the application's
+/// <see cref="TimeProvider"/> service, or the system clock without one. The context is pooled (a pooled context takes
+/// its options alone), which saves building one per request.</param>
+public sealed partial class EmulatorDbContext(DbContextOptions<EmulatorDbContext> options) : DbContext(options)
 {
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private TimeProvider? _clockService;
+
+    private TimeProvider Clock => _clockService ??=
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
+        ?? TimeProvider.System;
 
     /// <summary>Every tenant's chats; always filter by <see cref="Chat.CustomerId"/>. Start new ones with <see cref="StartChatAsync"/>.</summary>
     public DbSet<Chat> Chats => Set<Chat>();

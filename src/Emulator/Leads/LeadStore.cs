@@ -6,10 +6,10 @@ namespace Emulator.Leads;
 
 /// <summary>
 /// The lead upsert of <c>PUT /inbox/direct/lead</c>, keyed by (customerId, botId, uuid).
-/// Each upsert runs in one <c>BEGIN IMMEDIATE</c> SQLite transaction (Microsoft.Data.Sqlite's default), so
-/// concurrent PUTs for one uuid are serialized: one chat is created, and no appended note is lost.
+/// Each upsert is one work item of the <see cref="SingleWriter"/>, so concurrent PUTs for one uuid are serialized: one
+/// chat is created, and no appended note is lost.
 /// </summary>
-public sealed class LeadStore(EmulatorDbContext db, TimeProvider clock)
+public sealed class LeadStore(SingleWriter writer, TimeProvider clock)
 {
     /// <summary>
     /// Creates the chat on the first PUT for its key, else changes only the fields the request carries:
@@ -17,13 +17,14 @@ public sealed class LeadStore(EmulatorDbContext db, TimeProvider clock)
     /// replace the stored list (duplicates dropped), <c>attributes</c> are upserted by key.
     /// </summary>
     /// <param name="lead">A request that passed <see cref="LeadRequestValidator"/>.</param>
-    /// <param name="cancellationToken">Aborts before the commit.</param>
+    /// <param name="cancellationToken">Drops the upsert while it still waits for the writer.</param>
     /// <returns>Problems that leave the chat unchanged (its notes or attributes would pass their limit), or none.</returns>
-    public async Task<IReadOnlyList<string>> UpsertAsync(LeadRequest lead, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> UpsertAsync(LeadRequest lead, CancellationToken cancellationToken) =>
+        writer.WriteAsync((db, ct) => UpsertAsync(db, lead, ct), cancellationToken);
+
+    private async Task<IReadOnlyList<string>> UpsertAsync(EmulatorDbContext db, LeadRequest lead, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var chat = await db.Chats.Include(c => c.Labels).SingleOrDefaultAsync(
-            c => c.CustomerId == lead.CustomerId && c.BotId == lead.BotId && c.Uuid == lead.Uuid, cancellationToken)
+        var chat = await FindChat(db, lead.CustomerId!, lead.BotId!, lead.Uuid!)
             ?? await db.StartChatAsync(lead.CustomerId!, lead.BotId!, lead.Uuid!, Channels.Website, cancellationToken);
 
         var patch = ToPatch(lead);
@@ -38,9 +39,13 @@ public sealed class LeadStore(EmulatorDbContext db, TimeProvider clock)
         chat.UserInteracted |= ChatRules.HoldsContactDetails(chat);
         db.Touch(chat);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return [];
     }
+
+    // Compiled once: the upsert key's lookup runs on every PUT, inside the single writer.
+    private static readonly Func<EmulatorDbContext, string, string, string, Task<Chat?>> FindChat = EF.CompileAsyncQuery(
+        (EmulatorDbContext db, string customerId, string botId, string uuid) => db.Chats.Include(c => c.Labels)
+            .SingleOrDefault(c => c.CustomerId == customerId && c.BotId == botId && c.Uuid == uuid));
 
     // The lead PUT's merge: scalars replace, notes are appended, tags replace, attributes are upserted by key.
     private static ChatPatch ToPatch(LeadRequest lead) => new()

@@ -138,15 +138,14 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
     /// Arranges a chat with fields no emulated endpoint can set yet (online state, messages, channels,
     /// segments…), through the same derived-state rules as the write paths.
     /// </summary>
-    public async Task<Chat> SeedAsync(Action<Chat> arrange, string customerId = DevCustomerId, string botId = DevBotId)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
-        var chat = await db.StartChatAsync(customerId, botId, Guid.NewGuid().ToString(), Channels.Website, default);
-        arrange(chat);
-        await db.SaveChangesAsync();
-        return chat;
-    }
+    public Task<Chat> SeedAsync(Action<Chat> arrange, string customerId = DevCustomerId, string botId = DevBotId) =>
+        Services.GetRequiredService<SingleWriter>().WriteAsync(async (db, ct) =>
+        {
+            var chat = await db.StartChatAsync(customerId, botId, Guid.NewGuid().ToString(), Channels.Website, ct);
+            arrange(chat);
+            await db.SaveChangesAsync(ct);
+            return chat;
+        }, default);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

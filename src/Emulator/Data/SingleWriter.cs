@@ -1,0 +1,169 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emulator.Data;
+
+/// <summary>
+/// The one writer of the database: every write of the emulated surface is a work item queued here, and one loop
+/// runs them in order on one connection. Items waiting together share one <c>BEGIN IMMEDIATE</c> transaction and one
+/// commit (group commit), each inside its own savepoint so that a failing item is undone alone; an item's caller is
+/// answered only after the commit that holds its changes, so nothing acknowledged is lost to a process crash
+/// (README, "Performance": durability). Writers therefore never wait on SQLite's write lock against each other, only on
+/// this queue: a lock shared by 32 connections through busy-retries cost most of a write's time.
+/// </summary>
+public sealed class SingleWriter : IAsyncDisposable
+{
+    /// <summary>Most items in one transaction: bounds the latency a commit adds to the first item of a batch.</summary>
+    public const int MaxBatch = 256;
+
+    private readonly Channel<IWorkItem> _queue = Channel.CreateUnbounded<IWorkItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger<SingleWriter> _logger;
+    private readonly Task _loop;
+
+    /// <summary>Starts the writing loop; it runs until the writer is disposed.</summary>
+    public SingleWriter(IServiceScopeFactory scopes, ILogger<SingleWriter> logger)
+    {
+        _scopes = scopes;
+        _logger = logger;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Writes waiting in the queue now, not counting the batch being written.</summary>
+    public int Queued => Volatile.Read(ref _queued);
+
+    private int _queued;
+
+    /// <summary>
+    /// Queues <paramref name="work"/> and completes once it ran and its transaction committed. The work gets the batch's
+    /// <see cref="EmulatorDbContext"/> (an open transaction; do not begin or commit one) and saves with
+    /// <c>SaveChangesAsync</c>; tracked entities are cleared after it, so return plain values or detached entities.
+    /// </summary>
+    /// <typeparam name="T">What the work returns to the caller.</typeparam>
+    /// <param name="work">The write: reads, changes and saves. Its exception undoes only its own changes and is
+    /// rethrown to the caller.</param>
+    /// <param name="cancellationToken">Drops the work while it still waits in the queue; once it runs it completes.</param>
+    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The batch's transaction could not begin or commit (e.g.
+    /// SQLITE_BUSY from another process past <see cref="EmulatorOptions.BusyTimeoutMs"/>): nothing of it was written.</exception>
+    public async Task<T> WriteAsync<T>(Func<EmulatorDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var item = new WorkItem<T>(work, cancellationToken);
+        Interlocked.Increment(ref _queued);
+        if (!_queue.Writer.TryWrite(item))
+        {
+            Interlocked.Decrement(ref _queued);
+            throw new ObjectDisposedException(nameof(SingleWriter));
+        }
+
+        return await item.Completion.Task;
+    }
+
+    /// <summary>Stops accepting work and waits for what is queued to be written.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<IWorkItem>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            {
+                Interlocked.Decrement(ref _queued);
+                if (!item.DropIfCanceled())
+                {
+                    batch.Add(item);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await WriteBatchAsync(batch);
+                batch.Clear();
+            }
+        }
+    }
+
+    private async Task WriteBatchAsync(List<IWorkItem> batch)
+    {
+        var done = new List<IWorkItem>(batch.Count);
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
+            await db.Database.OpenConnectionAsync();
+
+            // A commit in WAL mode with synchronous=NORMAL is durable across a crash of the process (the OS holds the
+            // written WAL); only a power loss or OS crash can lose the last commits (README, "Performance").
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL;");
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            foreach (var item in batch)
+            {
+                await transaction.CreateSavepointAsync("item");
+                try
+                {
+                    await item.RunAsync(db);
+                    await transaction.ReleaseSavepointAsync("item");
+                    done.Add(item);
+                }
+                catch (Exception exception)
+                {
+                    await transaction.RollbackToSavepointAsync("item");
+                    await transaction.ReleaseSavepointAsync("item");
+                    item.Fail(exception);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+        catch (Exception exception)
+        {
+            // Nothing of this batch was committed: every item that had run is told so.
+            _logger.LogWarning(exception, "A write batch of {Count} items failed before its commit", batch.Count);
+            foreach (var item in batch)
+            {
+                item.Fail(exception);
+            }
+
+            return;
+        }
+
+        foreach (var item in done)
+        {
+            item.Succeed();
+        }
+    }
+
+    private interface IWorkItem
+    {
+        bool DropIfCanceled();
+
+        Task RunAsync(EmulatorDbContext db);
+
+        void Succeed();
+
+        void Fail(Exception exception);
+    }
+
+    private sealed class WorkItem<T>(Func<EmulatorDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken) : IWorkItem
+    {
+        private T? _result;
+
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool DropIfCanceled() => cancellationToken.IsCancellationRequested && Completion.TrySetCanceled(cancellationToken);
+
+        public async Task RunAsync(EmulatorDbContext db) => _result = await work(db, CancellationToken.None);
+
+        public void Succeed() => Completion.TrySetResult(_result!);
+
+        public void Fail(Exception exception) => Completion.TrySetException(exception);
+    }
+}

@@ -18,6 +18,9 @@ trap cleanup EXIT
 
 json_array_to_words() { sed -E 's/^\[//; s/\]$//; s/", *"/ /g; s/"//g'; }
 
+# The build stage's ARG TARGETARCH, as docker build sets it on this machine.
+export TARGETARCH="${TARGETARCH:-$(dpkg --print-architecture)}"
+
 # 1. The build stage's RUN steps (WORKDIR /src is the repository root), writing to $work/app instead of /app/publish.
 grep -E '^RUN dotnet ' "$dockerfile" | sed -E "s#^RUN ##; s#/app/publish#$work/app#" | while read -r step; do
   echo "+ $step"

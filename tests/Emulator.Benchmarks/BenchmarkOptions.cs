@@ -31,13 +31,19 @@ public sealed record BenchmarkOptions
     /// <summary>Only the scenarios whose name contains this text (<c>--only</c>), for a quick look at one change.</summary>
     public string? Only { get; init; }
 
+    /// <summary>The emulator to run (<c>--emulator PATH</c>): run.sh passes a ReadyToRun publish, as the Docker image
+    /// ships; by default the build beside the harness.</summary>
+    public string EmulatorDll { get; init; } = "Emulator.dll";
+
     /// <summary>The command line as given, for the report.</summary>
     public string CommandLine { get; init; } = "";
 
     /// <summary>Parses the arguments; <c>--smoke</c> is a 1-second run on 1,000 chats, one round, one cold start.</summary>
     public static BenchmarkOptions Parse(string[] args)
     {
-        var options = new BenchmarkOptions { CommandLine = string.Join(' ', args) };
+        // The report shows the command as typed to run.sh, without the --emulator that run.sh adds.
+        var typed = args.Where((arg, i) => arg != "--emulator" && (i == 0 || args[i - 1] != "--emulator"));
+        var options = new BenchmarkOptions { CommandLine = string.Join(' ', typed) };
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
@@ -48,8 +54,9 @@ public sealed record BenchmarkOptions
                 "--scale" => options with { Scale = true },
                 "--only" => options with { Only = args[++i] },
                 "--out" => options with { Output = args[++i] },
+                "--emulator" => options with { EmulatorDll = Path.GetFullPath(args[++i]) },
                 "--smoke" => options with { Chats = 1_000, Duration = TimeSpan.FromSeconds(1), Smoke = true, Rounds = 1, ColdStarts = 1 },
-                var other => throw new ArgumentException($"Unknown option {other}. Options: --chats N, --seconds S, --rounds R, --scale, --smoke, --only TEXT, --out DIR."),
+                var other => throw new ArgumentException($"Unknown option {other}. Options: --chats N, --seconds S, --rounds R, --scale, --smoke, --only TEXT, --out DIR, --emulator PATH."),
             };
         }
 

@@ -16,7 +16,7 @@ var report = new Report(options, started);
 try
 {
     // 1. Fill the database through the emulator's fastest path (imports of 1,000 contacts for the development bot).
-    await using (var filling = await ServerProcess.StartAsync("Emulator.dll", chatsPath + "1", emulatorEnv))
+    await using (var filling = await ServerProcess.StartAsync(options.EmulatorDll, chatsPath + "1", emulatorEnv))
     {
         report.FillSeconds = await Fill.ImportAsync(filling.BaseAddress, 0, options.Chats);
         using var client = new HttpClient();
@@ -28,11 +28,11 @@ try
     var ceilingEnv = new Dictionary<string, string> { ["CEILING_PAGE"] = Path.Combine(folder.FullName, "page.json") };
 
     // 2. Cold start, median of 5, each on the filled file.
-    report.ColdStartMs["emulator"] = await Fill.MedianColdStartAsync("Emulator.dll", chatsPath + "1", emulatorEnv, options.ColdStarts);
+    report.ColdStartMs["emulator"] = await Fill.MedianColdStartAsync(options.EmulatorDll, chatsPath + "1", emulatorEnv, options.ColdStarts);
     report.ColdStartMs["ceiling"] = await Fill.MedianColdStartAsync("Emulator.Benchmarks.Ceiling.dll", chatsPath + "1", ceilingEnv, options.ColdStarts);
 
     // 3. Load: both servers up, each scenario warmed up, then measured on each server, alternating who goes first.
-    await using var emulator = await ServerProcess.StartAsync("Emulator.dll", chatsPath + "1", emulatorEnv);
+    await using var emulator = await ServerProcess.StartAsync(options.EmulatorDll, chatsPath + "1", emulatorEnv);
     await using var ceiling = await ServerProcess.StartAsync("Emulator.Benchmarks.Ceiling.dll", chatsPath + "1", ceilingEnv);
     report.IdleRssMiB["emulator"] = emulator.RssMiB;
     report.IdleRssMiB["ceiling"] = ceiling.RssMiB;

@@ -47,13 +47,43 @@ public static class ChatEndpoints
     }
 
     // The listing's one query, compiled once (translating it per request cost more than running it); paged as
-    // Paging.PageAsync describes: the offset walks ids in the covering index, only the page's rows are read whole.
-    private static readonly Func<EmulatorDbContext, string, string, bool, int, int, IAsyncEnumerable<Chat>> Page = EF.CompileAsyncQuery<EmulatorDbContext, string, string, bool, int, int, Chat>(
-        (EmulatorDbContext db, string customerId, string botId, bool leads, int skip, int take) => db.Chats.AsNoTracking()
+    // Paging.PageAsync describes: the offset walks ids in the covering index, only the page's rows are read. It reads
+    // just the columns of the wire shape (ChatMapping.ToWire): SQLite prepares every statement anew, at a cost that
+    // grows with the columns named.
+    private static readonly Func<EmulatorDbContext, string, string, bool, int, int, IAsyncEnumerable<Chat>> Page = EF.CompileAsyncQuery(
+        (EmulatorDbContext db, string customerId, string botId, bool leads, int skip, int take) => db.Chats
             .Where(c => db.Chats
                 .Where(m => m.CustomerId == customerId && m.BotId == botId && m.IsLead == leads && m.Status != ChatStatuses.Deleted)
                 .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
                 .Skip(skip).Take(take).Select(m => m.Id)
                 .Contains(c.Id))
-            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id));
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Select(c => new Chat
+            {
+                Id = c.Id,
+                CustomerId = customerId,
+                BotId = botId,
+                Uuid = c.Uuid,
+                CreatedAt = c.CreatedAt,
+                UpdatedAt = c.UpdatedAt,
+                IsOnline = c.IsOnline,
+                LastMessageAt = c.LastMessageAt,
+                LastMessageBy = c.LastMessageBy,
+                LastMessageText = c.LastMessageText,
+                LastSeenAt = c.LastSeenAt,
+                Name = c.Name,
+                Picture = c.Picture,
+                Email = c.Email,
+                PhoneNumber = c.PhoneNumber,
+                PhonePrefix = c.PhonePrefix,
+                City = c.City,
+                Country = c.Country,
+                Gender = c.Gender,
+                Status = c.Status,
+                WebsiteVisits = c.WebsiteVisits,
+                AgentAssigned = c.AgentAssigned,
+                Notes = c.Notes,
+                Attributes = c.Attributes,
+                Tags = c.Tags,
+            }));
 }

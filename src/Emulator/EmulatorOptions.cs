@@ -23,6 +23,33 @@ public sealed class EmulatorOptions
 
     /// <summary>API tokens and the customer account each belongs to, in addition to the development tenant.</summary>
     public List<TenantOptions> Tenants { get; set; } = [];
+
+    /// <summary>
+    /// Key the control surface (<c>/_emulator</c>, except health and readiness) requires in the
+    /// <c>x-emulator-admin-key</c> header; null or empty (the default) leaves it open.
+    /// </summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>How many requests the request journal keeps (oldest dropped first); default 1000, 0 records none (0–1,000,000).</summary>
+    public int JournalCapacity { get; set; } = 1000;
+
+    /// <summary>How much of each request and response body the journal keeps, in bytes; default 65,536.</summary>
+    public int JournalBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>A seed document (README, "Testing with the emulator") loaded at start-up, before readiness; null for none.
+    /// Loaded on every start: documents with fixed ids replace the records they name.</summary>
+    public string? SeedFile { get; set; }
+
+    /// <summary>Makes generated ids repeatable: with the same seed and the same requests in the same order, the same ids
+    /// come out. Null (the default) draws them at random.</summary>
+    public int? IdSeed { get; set; }
+
+    /// <summary>Per-token rate limit of the emulated API: requests allowed per <see cref="RateLimitWindowMs"/>; 0 (the
+    /// default) is no limit. Over the limit: 429 in the platform's envelope with <c>Retry-After</c>.</summary>
+    public int RateLimitPermits { get; set; }
+
+    /// <summary>The rate limit's fixed window, in ms; default 1000.</summary>
+    public int RateLimitWindowMs { get; set; } = 1000;
 }
 
 /// <summary>One configured API token. On the real platform a token is issued per customer account.</summary>
@@ -89,6 +116,27 @@ public sealed class EmulatorOptionsValidator : Microsoft.Extensions.Options.IVal
         if (options.BusyTimeoutMs < 0)
         {
             problems.Add($"Emulator:BusyTimeoutMs must not be negative (it is {options.BusyTimeoutMs}).");
+        }
+
+        if (options.JournalCapacity is < 0 or > 1_000_000)
+        {
+            problems.Add($"Emulator:JournalCapacity must be from 0 to 1000000 (it is {options.JournalCapacity}).");
+        }
+
+        if (options.JournalBodyBytes is < 0 or > 16 * 1024 * 1024)
+        {
+            problems.Add($"Emulator:JournalBodyBytes must be from 0 to 16777216 (it is {options.JournalBodyBytes}).");
+        }
+
+        if (options.RateLimitPermits < 0 || options.RateLimitWindowMs is < 1 or > 3_600_000)
+        {
+            problems.Add("Emulator:RateLimitPermits must not be negative and Emulator:RateLimitWindowMs must be from 1 to 3600000 " +
+                $"(they are {options.RateLimitPermits} and {options.RateLimitWindowMs}).");
+        }
+
+        if (!string.IsNullOrEmpty(options.SeedFile) && !File.Exists(options.SeedFile))
+        {
+            problems.Add($"Emulator:SeedFile '{options.SeedFile}' does not exist.");
         }
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);

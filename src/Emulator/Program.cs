@@ -1,12 +1,15 @@
 using Emulator;
 using Emulator.Chats;
 using Emulator.Common;
+using Emulator.Control;
 using Emulator.Contacts;
 using Emulator.Data;
 using Emulator.Health;
+using Emulator.Journal;
 using Emulator.Leads;
 using Emulator.OpenApi;
 using Emulator.Segments;
+using Emulator.State;
 using Emulator.Tenants;
 using FluentValidation;
 
@@ -25,7 +28,9 @@ builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel.BadRequests", Log
 
 builder.Services.AddOptions<EmulatorOptions>().BindConfiguration(EmulatorOptions.Section).ValidateOnStart();
 builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<EmulatorOptions>, EmulatorOptionsValidator>();
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(new EmulatorClock(TimeProvider.System));
+builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<EmulatorClock>());
+builder.Services.AddSingleton<RequestJournal>();
 builder.Services.AddSingleton<TenantDirectory>();
 builder.Services.AddEmulatorDatabase();
 builder.Services.AddEmulatorHealth();
@@ -40,8 +45,16 @@ builder.Services.AddSingleton<IValidator<ImportContactList>, ImportContactListVa
 builder.Services.AddSingleton<IValidator<ImportTarget>, ImportTargetValidator>();
 builder.Services.AddSingleton<IValidator<ContactUpdate>, ContactUpdateValidator>();
 builder.Services.AddSingleton<IValidator<StatusUpdate>, StatusUpdateValidator>();
+builder.Services.AddSingleton<IValidator<ClockPin>, ClockPinValidator>();
+builder.Services.AddSingleton<IValidator<ClockAdvance>, ClockAdvanceValidator>();
+builder.Services.AddSingleton<IValidator<TenantCreate>, TenantCreateValidator>();
+builder.Services.AddSingleton<TenantAdmin>();
 builder.Services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
 builder.Services.AddProblemDetails();
+
+// Binding failures (an unparsable control-surface body, a query value of the wrong type) reach the exception handler in
+// every environment, which answers them with the reason: a 400 problem, or the envelope on the emulated surface.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<InboxExceptionHandler>();
 builder.Services.AddResponseCompression(o => o.EnableForHttps = true);
 
@@ -52,15 +65,24 @@ ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) => WireJs
 
 var app = builder.Build();
 
-// Pipeline order: compression wraps everything; failures become envelopes (/inbox) or problem details;
-// CORS answers browser preflights; Swagger and the endpoints come last.
+// Pipeline order: compression wraps everything; the journal records what the client gets, errors included; failures
+// become envelopes (/inbox) or problem details; CORS answers browser preflights; Swagger and the endpoints come last.
 app.UseResponseCompression();
+app.UseMiddleware<JournalMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(InboxExceptionHandler.WriteStatusCodePage);
 app.UseCors();
 app.UseEmulatorSwagger();
 
-app.MapGroup("/_emulator").WithGroupName(SwaggerSetup.EmulatorDocument).MapEmulatorHealth();
+app.MapGroup("/_emulator")
+    .WithGroupName(SwaggerSetup.EmulatorDocument)
+    .AddEndpointFilter<AdminKeyFilter>()
+    .AddEndpointFilterFactory(ProblemValidationFilter.Create)
+    .MapEmulatorHealth()
+    .MapClockApi()
+    .MapJournalApi()
+    .MapTenantApi()
+    .MapResetApi();
 
 app.MapGroup("/inbox")
     .WithGroupName(SwaggerSetup.InboxDocument)
@@ -73,6 +95,8 @@ app.MapGroup("/inbox")
     .MapSegmentApi();
 
 await app.Services.MigrateDatabaseAsync();
+await app.Services.LoadTenantsAsync();
+app.Services.GetRequiredService<StartupGate>().Open();
 await app.RunAsync();
 return 0;
 

@@ -23,7 +23,7 @@ public sealed class InboxExceptionHandler(ILogger<InboxExceptionHandler> logger)
     {
         if (!IsEmulatedSurface(context))
         {
-            return false;
+            return await WriteOwnProblemAsync(context, exception);
         }
 
         if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
@@ -52,6 +52,26 @@ public sealed class InboxExceptionHandler(ILogger<InboxExceptionHandler> logger)
 
         await ApiResults.Error(status, ApiResults.SummaryFor(status), [problem]).ExecuteAsync(context);
         return true;
+    }
+
+    // The control surface answers problem details: a body model binding could not read (invalid JSON, a wrong type) is
+    // a 400 naming the JSON path; anything else is left to the default handler (500 without exception text).
+    private static async ValueTask<bool> WriteOwnProblemAsync(HttpContext context, Exception exception)
+    {
+        if (exception is not BadHttpRequestException bad)
+        {
+            return false;
+        }
+
+        context.Response.StatusCode = bad.StatusCode;
+        var detail = exception.InnerException is System.Text.Json.JsonException json
+            ? $"The body is not valid JSON for this endpoint: {json.Message}"
+            : bad.Message;
+        return await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = bad.StatusCode, Title = "The request could not be read", Detail = detail },
+        });
     }
 
     /// <summary>True when <paramref name="exception"/> (or one it wraps) is SQLite's SQLITE_BUSY or SQLITE_LOCKED.</summary>

@@ -73,6 +73,18 @@ public static class DatabaseSetup
     }
 }
 
+/// <summary>Start-up steps after the migrations.</summary>
+public static class StartupSteps
+{
+    /// <summary>Makes the runtime tenants stored in the database known to the <see cref="Tenants.TenantDirectory"/>.</summary>
+    public static async Task LoadTenantsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await services.GetRequiredService<Tenants.TenantDirectory>()
+            .LoadAsync(scope.ServiceProvider.GetRequiredService<EmulatorDbContext>(), cancellationToken);
+    }
+}
+
 /// <summary>Sets SQLite's <c>busy_timeout</c> on every opened connection, so a writer waits for another instead of failing.</summary>
 public sealed class BusyTimeoutInterceptor(IOptions<EmulatorOptions> options) : DbConnectionInterceptor
 {

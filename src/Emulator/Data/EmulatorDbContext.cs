@@ -27,6 +27,9 @@ public sealed partial class EmulatorDbContext(DbContextOptions<EmulatorDbContext
     /// <summary>Every tenant's segments; always filter by <see cref="Segment.CustomerId"/>.</summary>
     public DbSet<Segment> Segments => Set<Segment>();
 
+    /// <summary>Customer accounts created at run time (<c>POST /_emulator/tenants</c>).</summary>
+    public DbSet<TenantAccount> Tenants => Set<TenantAccount>();
+
     /// <summary>The trigram full-text index behind the <c>searchText</c> filter (read-only; triggers maintain it).</summary>
     public DbSet<ChatSearchEntry> ChatSearch => Set<ChatSearchEntry>();
 

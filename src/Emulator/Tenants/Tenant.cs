@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using Emulator.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace Emulator.Tenants;
 
 /// <summary>The customer account a request's API token belongs to.</summary>
@@ -5,10 +9,35 @@ namespace Emulator.Tenants;
 /// <param name="AgencyId">The account's agency id (<c>_agency</c>), or null.</param>
 public sealed record Tenant(string CustomerId, string? AgencyId);
 
-/// <summary>Looks up the tenant of an API token, from <see cref="EmulatorOptions"/>.</summary>
+/// <summary>Where a tenant is defined.</summary>
+public static class TenantSources
+{
+    /// <summary>The well-known development tenant.</summary>
+    public const string Development = "development";
+
+    /// <summary>An entry of <c>Emulator:Tenants</c>.</summary>
+    public const string Configured = "configured";
+
+    /// <summary>Created through <c>POST /_emulator/tenants</c> and stored in the database.</summary>
+    public const string Runtime = "runtime";
+}
+
+/// <summary>One known tenant and its token.</summary>
+/// <param name="Tenant">The account.</param>
+/// <param name="Token">Its API token.</param>
+/// <param name="Source">One of <see cref="TenantSources"/>.</param>
+/// <param name="Bots">The account's bot id per channel (<see cref="Channels"/>); empty for configured tenants.</param>
+/// <param name="CreatedAt">When a runtime tenant was created (UTC); null for the others.</param>
+public sealed record TenantEntry(Tenant Tenant, string Token, string Source, IReadOnlyDictionary<string, string> Bots, DateTime? CreatedAt);
+
+/// <summary>
+/// Looks up the tenant of an API token: the development tenant and <see cref="EmulatorOptions.Tenants"/> from
+/// configuration, plus the runtime tenants stored in the database (loaded by <see cref="LoadAsync"/> at start-up and kept
+/// in step by <see cref="TenantAdmin"/>). Thread-safe.
+/// </summary>
 public sealed class TenantDirectory
 {
-    private readonly Dictionary<string, Tenant> _byToken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TenantEntry> _byToken = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Builds the directory from the configured tenants and, when enabled, the development tenant. The entries were
@@ -18,15 +47,72 @@ public sealed class TenantDirectory
     {
         foreach (var t in options.Value.Tenants)
         {
-            _byToken[t.Token] = new Tenant(t.CustomerId, t.AgencyId);
+            _byToken[t.Token] = new TenantEntry(new Tenant(t.CustomerId, t.AgencyId), t.Token, TenantSources.Configured,
+                new Dictionary<string, string>(), null);
         }
 
         if (options.Value.EnableDevelopmentTenant)
         {
-            _byToken[DevelopmentTenant.Token] = new Tenant(DevelopmentTenant.CustomerId, DevelopmentTenant.AgencyId);
+            _byToken[DevelopmentTenant.Token] = new TenantEntry(
+                new Tenant(DevelopmentTenant.CustomerId, DevelopmentTenant.AgencyId), DevelopmentTenant.Token, TenantSources.Development,
+                new Dictionary<string, string> { [Channels.Website] = DevelopmentTenant.BotId }, null);
         }
     }
 
     /// <summary>The tenant of <paramref name="token"/>, or null when the token is unknown.</summary>
-    public Tenant? Find(string token) => _byToken.GetValueOrDefault(token);
+    public Tenant? Find(string token) => _byToken.GetValueOrDefault(token)?.Tenant;
+
+    /// <summary>The tenant of the token a request carries in any accepted form, or null.</summary>
+    public Tenant? FindInRequest(HttpContext context) => TenantAuthFilter.AnyToken(context) is { } token ? Find(token) : null;
+
+    /// <summary>Every known tenant, development first, then configured, then runtime by creation.</summary>
+    public IReadOnlyList<TenantEntry> All() =>
+        _byToken.Values.OrderBy(e => e.Source switch { TenantSources.Development => 0, TenantSources.Configured => 1, _ => 2 })
+            .ThenBy(e => e.CreatedAt).ThenBy(e => e.Tenant.CustomerId, StringComparer.Ordinal).ToList();
+
+    /// <summary>The entries of <paramref name="customerId"/> (several configured tokens may share one account).</summary>
+    public IReadOnlyList<TenantEntry> OfCustomer(string customerId) =>
+        _byToken.Values.Where(e => e.Tenant.CustomerId == customerId).ToList();
+
+    /// <summary>True when <paramref name="token"/> belongs to any tenant.</summary>
+    public bool HasToken(string token) => _byToken.ContainsKey(token);
+
+    /// <summary>Adds the runtime tenants stored in the database. Called once at start-up, after migrations.</summary>
+    /// <exception cref="InvalidOperationException">A stored tenant's token or customer id is also configured.</exception>
+    public async Task LoadAsync(EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        foreach (var account in await db.Tenants.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            // A token or customer id configured after a runtime tenant took it would make one token mean two accounts.
+            if (HasToken(account.Token) || OfCustomer(account.CustomerId).Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"The runtime tenant '{account.CustomerId}' stored in the database has the token or customer id of a configured tenant " +
+                    "(Emulator:Tenants or the development tenant). Remove that entry from the settings, or start on another database file.");
+            }
+
+            Add(account);
+        }
+    }
+
+    /// <summary>Makes a stored runtime tenant known (after its row is committed).</summary>
+    internal void Add(TenantAccount account) =>
+        _byToken[account.Token] = new TenantEntry(new Tenant(account.CustomerId, account.AgencyId), account.Token, TenantSources.Runtime,
+            new Dictionary<string, string>
+            {
+                [Channels.Website] = account.WebsiteBotId,
+                [Channels.WhatsApp] = account.WhatsAppBotId,
+                [Channels.Telegram] = account.TelegramBotId,
+                [Channels.Facebook] = account.FacebookBotId,
+            },
+            account.CreatedAt);
+
+    /// <summary>Forgets runtime tenants: one account's, or every one when <paramref name="customerId"/> is null.</summary>
+    internal void RemoveRuntime(string? customerId)
+    {
+        foreach (var entry in _byToken.Values.Where(e => e.Source == TenantSources.Runtime && (customerId is null || e.Tenant.CustomerId == customerId)))
+        {
+            _byToken.TryRemove(entry.Token, out _);
+        }
+    }
 }

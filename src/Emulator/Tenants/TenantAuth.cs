@@ -26,7 +26,8 @@ public sealed record TokenHeader(string? Name)
 /// </summary>
 public sealed class TenantAuthFilter(TenantDirectory tenants) : IEndpointFilter
 {
-    private const string ItemKey = "Emulator.Tenant";
+    /// <summary>The <see cref="HttpContext.Items"/> key of the resolved tenant.</summary>
+    public const string ItemKey = "Emulator.Tenant";
 
     /// <summary>The tenant resolved for this request.</summary>
     /// <exception cref="InvalidOperationException">The endpoint is not behind this filter.</exception>
@@ -53,6 +54,12 @@ public sealed class TenantAuthFilter(TenantDirectory tenants) : IEndpointFilter
         http.Items[ItemKey] = tenant;
         return await next(context);
     }
+
+    /// <summary>The token of a request in any accepted form (every endpoint's header, or Bearer), or null: for the
+    /// journal and faults, which run before the endpoint is known.</summary>
+    public static string? AnyToken(HttpContext http) =>
+        TokenHeader.All.Select(h => http.Request.Headers[h].ToString().Trim()).FirstOrDefault(v => v.Length > 0)
+        ?? FirstToken(http, null);
 
     private static string? FirstToken(HttpContext http, string? header)
     {

@@ -134,6 +134,9 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
 
     public InboxClient Inbox(string token = DevToken) => new(CreateClient(), token, RoundTrip.Observe);
 
+    /// <summary>A client of the control surface, sending <paramref name="adminKey"/> when given.</summary>
+    public ControlClient Control(string? adminKey = null) => new(CreateClient(), adminKey);
+
     /// <summary>
     /// Arranges a chat with fields no emulated endpoint can set yet (online state, messages, channels,
     /// segments…), through the same derived-state rules as the write paths.
@@ -158,7 +161,7 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
 
         if (_clock is not null)
         {
-            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(_clock));
+            builder.ConfigureServices(services => services.AddSingleton(new Emulator.Control.EmulatorClock(_clock)));
         }
     }
 

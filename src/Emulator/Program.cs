@@ -4,6 +4,7 @@ using Emulator.Common;
 using Emulator.Control;
 using Emulator.Contacts;
 using Emulator.Data;
+using Emulator.Faults;
 using Emulator.Health;
 using Emulator.Journal;
 using Emulator.Leads;
@@ -49,6 +50,10 @@ builder.Services.AddSingleton<IValidator<ClockPin>, ClockPinValidator>();
 builder.Services.AddSingleton<IValidator<ClockAdvance>, ClockAdvanceValidator>();
 builder.Services.AddSingleton<IValidator<TenantCreate>, TenantCreateValidator>();
 builder.Services.AddSingleton<TenantAdmin>();
+builder.Services.AddSingleton<IValidator<FaultRequest>, FaultRequestValidator>();
+builder.Services.AddSingleton<FaultRules>();
+builder.Services.AddSingleton<IResettable>(sp => sp.GetRequiredService<FaultRules>());
+builder.Services.AddEmulatorRateLimiting();
 builder.Services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
 builder.Services.AddProblemDetails();
 
@@ -65,13 +70,16 @@ ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) => WireJs
 
 var app = builder.Build();
 
-// Pipeline order: compression wraps everything; the journal records what the client gets, errors included; failures
-// become envelopes (/inbox) or problem details; CORS answers browser preflights; Swagger and the endpoints come last.
+// Pipeline order: compression wraps everything; the journal records what the client gets, faults and errors included;
+// fault rules act before anything reads the request; failures become envelopes (/inbox) or problem details; CORS answers
+// browser preflights; the rate limiter counts requests per token; Swagger and the endpoints come last.
 app.UseResponseCompression();
 app.UseMiddleware<JournalMiddleware>();
+app.UseMiddleware<FaultMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(InboxExceptionHandler.WriteStatusCodePage);
 app.UseCors();
+app.UseRateLimiter();
 app.UseEmulatorSwagger();
 
 app.MapGroup("/_emulator")
@@ -82,10 +90,12 @@ app.MapGroup("/_emulator")
     .MapClockApi()
     .MapJournalApi()
     .MapTenantApi()
-    .MapResetApi();
+    .MapResetApi()
+    .MapFaultApi();
 
 app.MapGroup("/inbox")
     .WithGroupName(SwaggerSetup.InboxDocument)
+    .RequireRateLimiting(RateLimiting.PerToken)
     .AddEndpointFilter<TenantAuthFilter>()
     .AddEndpointFilterFactory(ValidationFilter.Create)
     .MapLeadApi()

@@ -33,6 +33,7 @@ public static class ApiResults
         StatusCodes.Status405MethodNotAllowed => "Method not allowed",
         StatusCodes.Status413PayloadTooLarge => "Payload too large",
         StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+        StatusCodes.Status429TooManyRequests => "Too many requests",
         StatusCodes.Status503ServiceUnavailable => "Service unavailable",
         >= 500 => "Internal server error",
         _ => "Request failed",

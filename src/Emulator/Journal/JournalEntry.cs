@@ -49,10 +49,14 @@ public sealed record JournalFilter(string? Method, string? Path, string? Custome
 
     /// <summary>True when <paramref name="entry"/> passes every given condition.</summary>
     public bool Matches(JournalEntry entry) =>
-        (Method is null || string.Equals(Method, entry.Method, StringComparison.OrdinalIgnoreCase))
-        && (_path is null || _path.IsMatch(entry.Path))
-        && (CustomerId is null || CustomerId == entry.CustomerId)
+        MatchesRequest(entry.Method, entry.Path, entry.CustomerId)
         && (Status is null || Status == entry.Status)
         && (Since is null || entry.At >= Since)
         && (AfterId is null || entry.Id > AfterId);
+
+    /// <summary>True when a request passes the method, path and tenant conditions (what fault rules match on).</summary>
+    public bool MatchesRequest(string method, string path, string? customerId) =>
+        (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
+        && (_path is null || _path.IsMatch(path))
+        && (CustomerId is null || CustomerId == customerId);
 }

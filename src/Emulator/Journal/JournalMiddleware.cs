@@ -91,9 +91,9 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
 
             return read == 0 ? (null, false) : (Encoding.UTF8.GetString(buffer, 0, Math.Min(read, limit)), read > limit);
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or BadHttpRequestException or NotSupportedException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or BadHttpRequestException or NotSupportedException or OperationCanceledException)
         {
-            // A body the server could not read (too large, malformed framing) is not kept; the status says why.
+            // A body the server could not read (too large, malformed framing, a dropped connection) is not kept.
             return (null, false);
         }
     }

@@ -54,6 +54,8 @@ builder.Services.AddSingleton<IValidator<FaultRequest>, FaultRequestValidator>()
 builder.Services.AddSingleton<FaultRules>();
 builder.Services.AddSingleton<IResettable>(sp => sp.GetRequiredService<FaultRules>());
 builder.Services.AddEmulatorRateLimiting();
+builder.Services.AddSingleton<IValidator<SeedDocument>, SeedDocumentValidator>();
+builder.Services.AddSingleton<SeedLoader>();
 builder.Services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
 builder.Services.AddProblemDetails();
 
@@ -91,7 +93,8 @@ app.MapGroup("/_emulator")
     .MapJournalApi()
     .MapTenantApi()
     .MapResetApi()
-    .MapFaultApi();
+    .MapFaultApi()
+    .MapDataApi();
 
 app.MapGroup("/inbox")
     .WithGroupName(SwaggerSetup.InboxDocument)
@@ -106,6 +109,7 @@ app.MapGroup("/inbox")
 
 await app.Services.MigrateDatabaseAsync();
 await app.Services.LoadTenantsAsync();
+await app.Services.LoadSeedFileAsync();
 app.Services.GetRequiredService<StartupGate>().Open();
 await app.RunAsync();
 return 0;

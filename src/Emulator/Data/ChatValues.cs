@@ -36,6 +36,9 @@ public static class Channels
 
     /// <summary>Facebook Messenger (filter <c>_botFacebook</c>).</summary>
     public const string Facebook = "FACEBOOK";
+
+    /// <summary>Every channel.</summary>
+    public static readonly IReadOnlyList<string> All = [Website, WhatsApp, Telegram, Facebook];
 }
 
 /// <summary>Senders of a message, as <c>lastMessage.by</c> holds them (README, "Contact search rules"; "bot" and "user" are seen in captured contacts).</summary>

@@ -24,7 +24,9 @@ public sealed partial class EmulatorDbContext
     /// <param name="uuid">The visitor's widget session id.</param>
     /// <param name="channel">The bot's channel (<see cref="Channels"/>).</param>
     /// <param name="cancellationToken">Aborts the lookup.</param>
-    public async Task<Chat> StartChatAsync(string customerId, string botId, string uuid, string channel, CancellationToken cancellationToken)
+    /// <param name="id">The chat's id when the caller has one (a seed document's); a new one otherwise.</param>
+    public async Task<Chat> StartChatAsync(string customerId, string botId, string uuid, string channel, CancellationToken cancellationToken,
+        string? id = null)
     {
         var now = Timestamps.Now(Clock);
         var newest = WriteCache()?.NewestCreatedAt.TryGetValue(customerId, out var known) == true
@@ -36,7 +38,7 @@ public sealed partial class EmulatorDbContext
         WriteCache()?.NewestCreatedAt[customerId] = createdAt;
         var chat = new Chat
         {
-            Id = ObjectIds.New(createdAt),
+            Id = id ?? ObjectIds.New(createdAt),
             CustomerId = customerId,
             BotId = botId,
             Uuid = uuid,
@@ -48,6 +50,20 @@ public sealed partial class EmulatorDbContext
         Chats.Add(chat);
         _started.Add(chat);
         return chat;
+    }
+
+    /// <summary>
+    /// Adds a chat whose stored values are given as they are — id, <c>createdAt</c>, <c>updatedAt</c> included — not saved
+    /// yet: for seed documents and their exports (README, "Testing with the emulator"), which must give back identical
+    /// listings. Derived state and the search row id follow on save as for any new chat. Call inside the write transaction.
+    /// </summary>
+    public void RestoreChat(Chat chat)
+    {
+        Chats.Add(chat);
+        _started.Add(chat);
+
+        // The customer's newest createdAt may have moved: the next StartChatAsync reads it again.
+        WriteCache()?.NewestCreatedAt.Remove(chat.CustomerId);
     }
 
     /// <summary>Marks <paramref name="chat"/> as written, so the next save stamps its <c>updatedAt</c> even if no value changed

@@ -79,9 +79,6 @@ public sealed record TenantWire(string CustomerId, string? AgencyId, string Toke
 /// <summary>Checks <see cref="TenantCreate"/>.</summary>
 public sealed partial class TenantCreateValidator : AbstractValidator<TenantCreate>
 {
-    /// <summary>The channels a tenant has a bot on.</summary>
-    public static readonly IReadOnlyList<string> BotChannels = [Channels.Website, Channels.WhatsApp, Channels.Telegram, Channels.Facebook];
-
     /// <summary>Creates the rules.</summary>
     public TenantCreateValidator()
     {
@@ -91,8 +88,8 @@ public sealed partial class TenantCreateValidator : AbstractValidator<TenantCrea
             .WithMessage("agencyId must be 24 lowercase hex characters.");
         RuleFor(t => t.Token).Must(t => t!.Length is > 20 and <= 1024 && t.All(c => c is > ' ' and <= '~')).When(t => t.Token is not null)
             .WithMessage("token must be 21 to 1024 visible ASCII characters (real clients refuse tokens of 20 or fewer).");
-        RuleForEach(t => t.Bots).Must(b => BotChannels.Contains(b.Key.ToUpperInvariant()) && b.Value.Length is > 0 and <= 64).When(t => t.Bots is not null)
-            .WithMessage($"bots: keys must be {string.Join(", ", BotChannels)} and ids 1 to 64 characters.");
+        RuleForEach(t => t.Bots).Must(b => Channels.All.Contains(b.Key.ToUpperInvariant()) && b.Value.Length is > 0 and <= 64).When(t => t.Bots is not null)
+            .WithMessage($"bots: keys must be {string.Join(", ", Channels.All)} and ids 1 to 64 characters.");
     }
 
     private static bool IsObjectId(string value) => ObjectId().IsMatch(value);

@@ -10,6 +10,7 @@ using Emulator.Journal;
 using Emulator.Leads;
 using Emulator.OpenApi;
 using Emulator.Segments;
+using Emulator.Simulation;
 using Emulator.State;
 using Emulator.Tenants;
 using FluentValidation;
@@ -56,6 +57,13 @@ builder.Services.AddSingleton<IResettable>(sp => sp.GetRequiredService<FaultRule
 builder.Services.AddEmulatorRateLimiting();
 builder.Services.AddSingleton<IValidator<SeedDocument>, SeedDocumentValidator>();
 builder.Services.AddSingleton<SeedLoader>();
+builder.Services.AddSingleton<ObjectIds>();
+builder.Services.AddSingleton<IValidator<VisitorRequest>, VisitorRequestValidator>();
+builder.Services.AddSingleton<IValidator<MessageRequest>, MessageRequestValidator>();
+builder.Services.AddSingleton<IValidator<OrderRequest>, OrderRequestValidator>();
+builder.Services.AddSingleton<IValidator<ChatStateRequest>, ChatStateRequestValidator>();
+builder.Services.AddSingleton<IValidator<SegmentCreate>, SegmentCreateValidator>();
+builder.Services.AddSingleton<IValidator<SegmentMembers>, SegmentMembersValidator>();
 builder.Services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
 builder.Services.AddProblemDetails();
 
@@ -94,7 +102,9 @@ app.MapGroup("/_emulator")
     .MapTenantApi()
     .MapResetApi()
     .MapFaultApi()
-    .MapDataApi();
+    .MapDataApi()
+    .MapSimulationApi()
+    .MapSegmentAdminApi();
 
 app.MapGroup("/inbox")
     .WithGroupName(SwaggerSetup.InboxDocument)

@@ -37,7 +37,7 @@ public sealed class ContactImporter(SingleWriter writer, TimeProvider clock)
             var chat = await FindMatchAsync(db, customerId, botId, item.Profile!.UserDetails!.Contact, cancellationToken);
             if (chat is null)
             {
-                chat = await db.StartChatAsync(customerId, botId ?? "", Guid.NewGuid().ToString(), channel ?? Channels.Website, cancellationToken);
+                chat = await db.StartChatAsync(customerId, botId ?? "", db.Ids.Guid(), channel ?? Channels.Website, cancellationToken);
                 chat.IsImported = true;
                 chat.IsContact = true;
                 created++;
@@ -47,7 +47,7 @@ public sealed class ContactImporter(SingleWriter writer, TimeProvider clock)
                 updated++;
             }
 
-            ChatRules.Apply(chat, ContactPatches.From(item.Profile), Timestamps.Now(clock));
+            ChatRules.Apply(chat, ContactPatches.From(item.Profile), Timestamps.Now(clock), db.Ids);
             if (chat.Channel == Channels.WhatsApp && chat.WhatsAppNumber is null && !string.IsNullOrEmpty(chat.PhoneNumber))
             {
                 // A WhatsApp contact's number is its WhatsApp id: country code and number run together.

@@ -34,7 +34,7 @@ public sealed class ContactWriter(SingleWriter writer, TimeProvider clock)
             return (null, problems);
         }
 
-        ChatRules.Apply(chat, patch, Timestamps.Now(clock));
+        ChatRules.Apply(chat, patch, Timestamps.Now(clock), db.Ids);
         db.Touch(chat);
         await db.SaveChangesAsync(cancellationToken);
         return (chat, []);

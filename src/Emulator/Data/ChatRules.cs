@@ -85,9 +85,9 @@ public static class ChatRules
     /// <summary>
     /// The one merge of a change into a chat: each non-null member of <paramref name="patch"/> replaces the stored value
     /// (phones and WhatsApp numbers normalized), tags and replaced lists swap in, upserted attributes change by key,
-    /// appended notes get new ids made at <paramref name="now"/>. Derived state follows on save.
+    /// appended notes get new ids made at <paramref name="now"/> by <paramref name="ids"/>. Derived state follows on save.
     /// </summary>
-    public static void Apply(Chat chat, ChatPatch patch, DateTime now)
+    public static void Apply(Chat chat, ChatPatch patch, DateTime now, ObjectIds ids)
     {
         chat.Name = patch.Name ?? chat.Name;
         chat.UserProvidedName = patch.UserProvidedName ?? chat.UserProvidedName;
@@ -123,7 +123,7 @@ public static class ChatRules
             var kept = chat.Notes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
             chat.Notes = patch.ReplaceNotes.Select(n => new ChatNote
             {
-                Id = n.Id is { } id && kept.Contains(id) ? id : ObjectIds.New(now),
+                Id = n.Id is { } id && kept.Contains(id) ? id : ids.New(now),
                 Title = n.Title,
                 Description = n.Description,
             }).GroupBy(n => n.Id).Select(g => g.Last()).ToList();
@@ -131,7 +131,7 @@ public static class ChatRules
 
         foreach (var (title, description) in patch.AppendNotes ?? [])
         {
-            chat.Notes.Add(new ChatNote { Id = ObjectIds.New(now), Title = title, Description = description });
+            chat.Notes.Add(new ChatNote { Id = ids.New(now), Title = title, Description = description });
         }
     }
 

@@ -38,7 +38,7 @@ public sealed partial class EmulatorDbContext
         WriteCache()?.NewestCreatedAt[customerId] = createdAt;
         var chat = new Chat
         {
-            Id = id ?? ObjectIds.New(createdAt),
+            Id = id ?? Ids.New(createdAt),
             CustomerId = customerId,
             BotId = botId,
             Uuid = uuid,

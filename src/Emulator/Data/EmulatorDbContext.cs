@@ -1,3 +1,4 @@
+using Emulator.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -14,9 +15,18 @@ public sealed partial class EmulatorDbContext(DbContextOptions<EmulatorDbContext
 {
     private TimeProvider? _clockService;
 
-    private TimeProvider Clock => _clockService ??=
-        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
-        ?? TimeProvider.System;
+    private static readonly ObjectIds UnseededIds = new((int?)null);
+
+    private ObjectIds? _idsService;
+
+    private TimeProvider Clock => _clockService ??= AppService<TimeProvider>() ?? TimeProvider.System;
+
+    /// <summary>The application's id generator (<see cref="EmulatorOptions.IdSeed"/>), or an unseeded one without it:
+    /// every id a write makes comes from it.</summary>
+    public ObjectIds Ids => _idsService ??= AppService<ObjectIds>() ?? UnseededIds;
+
+    private T? AppService<T>() where T : class =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<T>();
 
     /// <summary>Every tenant's chats; always filter by <see cref="Chat.CustomerId"/>. Start new ones with <see cref="StartChatAsync"/>.</summary>
     public DbSet<Chat> Chats => Set<Chat>();

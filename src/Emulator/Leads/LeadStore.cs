@@ -33,7 +33,7 @@ public sealed class LeadStore(SingleWriter writer, TimeProvider clock)
             return problems;
         }
 
-        ChatRules.Apply(chat, patch, Timestamps.Now(clock));
+        ChatRules.Apply(chat, patch, Timestamps.Now(clock), db.Ids);
 
         // A visitor whose details reached the bot has interacted with it.
         chat.UserInteracted |= ChatRules.HoldsContactDetails(chat);

@@ -131,7 +131,7 @@ public sealed class SeedChat
     public int? UnreadMessages { get; init; }
 
     /// <summary><c>profile.notes</c>; a note without <c>_id</c> gets one.</summary>
-    public List<SeedNote?>? Notes { get; init; }
+    public List<SeedNote>? Notes { get; init; }
 
     /// <summary><c>profile.userDetails.attributes</c>.</summary>
     public List<AttributeInput?>? Attributes { get; init; }

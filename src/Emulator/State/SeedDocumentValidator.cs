@@ -60,9 +60,9 @@ public sealed partial class SeedDocumentValidator : AbstractValidator<SeedDocume
                 .WithMessage($"{{PropertyPath}} must be one of {string.Join(", ", Senders.All)}.");
             chat.RuleFor(c => c!.LastMessage!.Text).MaximumLength(5000).When(c => c!.LastMessage is not null)
                 .WithMessage("{PropertyPath} must be at most 5000 characters.");
-            FieldRules.Tags(chat, c => c!.Tags ?? Enumerable.Empty<string>(), "tags");
-            FieldRules.Notes(chat, c => (c!.Notes ?? new List<SeedNote?>()).Select(n => n ?? new SeedNote()), "notes");
-            FieldRules.Attributes(chat, c => c!.Attributes ?? new List<AttributeInput?>(), "attributes");
+            FieldRules.Tags(chat, c => c!.Tags!, "tags");
+            FieldRules.Notes(chat, c => c!.Notes!, "notes");
+            FieldRules.Attributes(chat, c => c!.Attributes!, "attributes");
             chat.RuleForEach(c => c!.Notes).Must(n => n?.Id is null || IsObjectId(n.Id))
                 .WithMessage("{PropertyPath}._id must be 24 lowercase hex characters.");
         });

@@ -12,7 +12,7 @@ namespace Emulator.State;
 /// segment with the <c>_id</c> of a stored one replaces it. Segment membership is what the document's segments say: a
 /// replaced chat is in exactly the document's segments that list it.
 /// </summary>
-public sealed class SeedLoader(SingleWriter writer, TenantDirectory directory, TimeProvider clock)
+public sealed class SeedLoader(SingleWriter writer, TenantDirectory directory, TimeProvider clock, ObjectIds ids)
 {
     /// <summary>Loads <paramref name="document"/>.</summary>
     /// <returns>What was loaded, or the problems by JSON path (nothing was written then).</returns>
@@ -100,12 +100,12 @@ public sealed class SeedLoader(SingleWriter writer, TenantDirectory directory, T
             }
 
             var bots = new Dictionary<string, string>(t.Bots ?? [], StringComparer.OrdinalIgnoreCase);
-            string Bot(string channel) => bots.GetValueOrDefault(channel) ?? ObjectIds.New(now);
+            string Bot(string channel) => bots.GetValueOrDefault(channel) ?? ids.New(now);
             created.Add(new TenantAccount
             {
                 CustomerId = t.CustomerId,
                 Token = t.Token,
-                AgencyId = t.AgencyId ?? ObjectIds.New(now),
+                AgencyId = t.AgencyId ?? ids.New(now),
                 WebsiteBotId = Bot(Channels.Website),
                 WhatsAppBotId = Bot(Channels.WhatsApp),
                 TelegramBotId = Bot(Channels.Telegram),
@@ -188,7 +188,7 @@ public sealed class SeedLoader(SingleWriter writer, TenantDirectory directory, T
 
     private static async Task StoreAsync(EmulatorDbContext db, List<SeedChat> chats, List<SeedSegment> segments, DateTime now, CancellationToken ct)
     {
-        var segmentIds = segments.Select(s => s.Id ?? ObjectIds.New(now)).ToList();
+        var segmentIds = segments.Select(s => s.Id ?? db.Ids.New(now)).ToList();
         var membership = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         for (var i = 0; i < segments.Count; i++)
         {
@@ -210,15 +210,15 @@ public sealed class SeedLoader(SingleWriter writer, TenantDirectory directory, T
             var createdAt = SeedMapping.Time(seed.CreatedAt)!.Value;
             var chat = new Chat
             {
-                Id = seed.Id ?? ObjectIds.New(createdAt),
+                Id = seed.Id ?? db.Ids.New(createdAt),
                 CustomerId = seed.CustomerId!,
                 BotId = seed.BotId ?? "",
-                Uuid = seed.Uuid ?? Guid.NewGuid().ToString(),
+                Uuid = seed.Uuid ?? db.Ids.Guid(),
                 Channel = seed.Channel ?? Channels.Website,
                 CreatedAt = createdAt,
                 UpdatedAt = SeedMapping.Time(seed.UpdatedAt) ?? createdAt,
             };
-            SeedMapping.Fill(chat, seed, createdAt);
+            SeedMapping.Fill(chat, seed, createdAt, db.Ids);
             chat.Segments = membership.GetValueOrDefault(chat.Id) ?? [];
             db.RestoreChat(chat);
         }
@@ -226,9 +226,9 @@ public sealed class SeedLoader(SingleWriter writer, TenantDirectory directory, T
         await db.SaveChangesAsync(ct);
         foreach (var seed in chats.Where(c => c.CreatedAt is null))
         {
-            var chat = await db.StartChatAsync(seed.CustomerId!, seed.BotId ?? "", seed.Uuid ?? Guid.NewGuid().ToString(),
+            var chat = await db.StartChatAsync(seed.CustomerId!, seed.BotId ?? "", seed.Uuid ?? db.Ids.Guid(),
                 seed.Channel ?? Channels.Website, ct, seed.Id);
-            SeedMapping.Fill(chat, seed, now);
+            SeedMapping.Fill(chat, seed, now, db.Ids);
             chat.Segments = membership.GetValueOrDefault(chat.Id) ?? [];
             await db.SaveChangesAsync(ct);
         }

@@ -8,10 +8,10 @@ public static class SeedMapping
 {
     /// <summary>
     /// Sets every stored field of <paramref name="chat"/> from <paramref name="seed"/> (already validated): what the seed
-    /// leaves out takes a new chat's value. Phones and WhatsApp numbers are normalized as on the lead PUT. Id, owner,
+    /// leaves out takes a new chat's value; notes without an id get one from <paramref name="ids"/>. Phones and WhatsApp numbers are normalized as on the lead PUT. Id, owner,
     /// bot, uuid, channel and timestamps are set by the caller.
     /// </summary>
-    public static void Fill(Chat chat, SeedChat seed, DateTime now)
+    public static void Fill(Chat chat, SeedChat seed, DateTime now, ObjectIds ids)
     {
         chat.Name = seed.Name;
         chat.UserProvidedName = seed.UserProvidedName;
@@ -46,7 +46,7 @@ public static class SeedMapping
         chat.WebsiteVisits = seed.WebsiteVisits ?? 0;
         chat.UnreadMessages = seed.UnreadMessages ?? 0;
         chat.Notes = (seed.Notes ?? []).OfType<SeedNote>()
-            .Select(n => new ChatNote { Id = n.Id ?? ObjectIds.New(now), Title = n.Title, Description = n.Description }).ToList();
+            .Select(n => new ChatNote { Id = n.Id ?? ids.New(now), Title = n.Title, Description = n.Description }).ToList();
         chat.Attributes = (seed.Attributes ?? []).OfType<AttributeInput>()
             .GroupBy(a => a.Key!, StringComparer.Ordinal).Select(g => new ChatAttribute { Key = g.Key, Value = g.Last().Value }).ToList();
         chat.Tags = (seed.Tags ?? []).Distinct(StringComparer.Ordinal).ToList();
@@ -92,7 +92,7 @@ public static class SeedMapping
         UpdatedAt = Timestamps.Format(chat.UpdatedAt),
         WebsiteVisits = chat.WebsiteVisits,
         UnreadMessages = chat.UnreadMessages,
-        Notes = chat.Notes.Select(n => (SeedNote?)new SeedNote { Id = n.Id, Title = n.Title, Description = n.Description }).ToList(),
+        Notes = chat.Notes.Select(n => new SeedNote { Id = n.Id, Title = n.Title, Description = n.Description }).ToList(),
         Attributes = chat.Attributes.Select(a => (AttributeInput?)new AttributeInput { Key = a.Key, Value = a.Value }).ToList(),
         Tags = [.. chat.Tags],
     };

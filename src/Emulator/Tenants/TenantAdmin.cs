@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Emulator.Common;
 using Emulator.Data;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +9,8 @@ namespace Emulator.Tenants;
 /// <see cref="TenantDirectory"/> learns of it only after the commit, so a token is never accepted before its account
 /// is stored, nor after its removal is.
 /// </summary>
-public sealed class TenantAdmin(SingleWriter writer, TenantDirectory directory, TimeProvider clock)
+public sealed class TenantAdmin(SingleWriter writer, TenantDirectory directory, TimeProvider clock, ObjectIds ids)
 {
-    private const string TokenAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
     /// <summary>
     /// Creates a tenant from <paramref name="request"/>, generating what it leaves out: a 24-hex customer and agency id,
     /// a token shaped like the platform's (240 characters, then <c>_&lt;customerId&gt;_c</c>; README, "Development
@@ -23,8 +20,8 @@ public sealed class TenantAdmin(SingleWriter writer, TenantDirectory directory, 
     public async Task<(TenantEntry? Created, string? Conflict)> CreateAsync(TenantCreate request, CancellationToken cancellationToken)
     {
         var now = Timestamps.Now(clock);
-        var customerId = request.CustomerId ?? ObjectIds.New(now);
-        var token = request.Token ?? RandomNumberGenerator.GetString(TokenAlphabet, 240) + $"_{customerId}_c";
+        var customerId = request.CustomerId ?? ids.New(now);
+        var token = request.Token ?? ids.Letters(240) + $"_{customerId}_c";
         if (directory.OfCustomer(customerId).Count > 0)
         {
             return (null, $"Customer '{customerId}' already has a tenant.");
@@ -36,12 +33,12 @@ public sealed class TenantAdmin(SingleWriter writer, TenantDirectory directory, 
         }
 
         var bots = new Dictionary<string, string>(request.Bots ?? [], StringComparer.OrdinalIgnoreCase);
-        string Bot(string channel) => bots.GetValueOrDefault(channel) ?? ObjectIds.New(now);
+        string Bot(string channel) => bots.GetValueOrDefault(channel) ?? ids.New(now);
         var account = new TenantAccount
         {
             CustomerId = customerId,
             Token = token,
-            AgencyId = request.AgencyId ?? ObjectIds.New(now),
+            AgencyId = request.AgencyId ?? ids.New(now),
             WebsiteBotId = Bot(Channels.Website),
             WhatsAppBotId = Bot(Channels.WhatsApp),
             TelegramBotId = Bot(Channels.Telegram),

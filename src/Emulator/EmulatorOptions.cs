@@ -40,6 +40,9 @@ public sealed class EmulatorOptions
     /// Loaded on every start: documents with fixed ids replace the records they name.</summary>
     public string? SeedFile { get; set; }
 
+    /// <summary>Folder of the named snapshots (<c>/_emulator/snapshots</c>); default: <c>snapshots</c> beside the database file.</summary>
+    public string? SnapshotFolder { get; set; }
+
     /// <summary>Makes generated ids repeatable: with the same seed and the same requests in the same order, the same ids
     /// come out. Null (the default) draws them at random.</summary>
     public int? IdSeed { get; set; }

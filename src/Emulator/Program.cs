@@ -6,11 +6,9 @@ using Emulator.Contacts;
 using Emulator.Data;
 using Emulator.Faults;
 using Emulator.Health;
-using Emulator.Journal;
 using Emulator.Leads;
 using Emulator.OpenApi;
 using Emulator.Segments;
-using Emulator.Simulation;
 using Emulator.State;
 using Emulator.Tenants;
 using FluentValidation;
@@ -30,10 +28,9 @@ builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel.BadRequests", Log
 
 builder.Services.AddOptions<EmulatorOptions>().BindConfiguration(EmulatorOptions.Section).ValidateOnStart();
 builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<EmulatorOptions>, EmulatorOptionsValidator>();
-builder.Services.AddSingleton(new EmulatorClock(TimeProvider.System));
-builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<EmulatorClock>());
-builder.Services.AddSingleton<RequestJournal>();
 builder.Services.AddSingleton<TenantDirectory>();
+builder.Services.AddSingleton<ObjectIds>();
+builder.Services.AddControlSurface();
 builder.Services.AddEmulatorDatabase();
 builder.Services.AddEmulatorHealth();
 builder.Services.AddSingleton<SingleWriter>();
@@ -47,23 +44,6 @@ builder.Services.AddSingleton<IValidator<ImportContactList>, ImportContactListVa
 builder.Services.AddSingleton<IValidator<ImportTarget>, ImportTargetValidator>();
 builder.Services.AddSingleton<IValidator<ContactUpdate>, ContactUpdateValidator>();
 builder.Services.AddSingleton<IValidator<StatusUpdate>, StatusUpdateValidator>();
-builder.Services.AddSingleton<IValidator<ClockPin>, ClockPinValidator>();
-builder.Services.AddSingleton<IValidator<ClockAdvance>, ClockAdvanceValidator>();
-builder.Services.AddSingleton<IValidator<TenantCreate>, TenantCreateValidator>();
-builder.Services.AddSingleton<TenantAdmin>();
-builder.Services.AddSingleton<IValidator<FaultRequest>, FaultRequestValidator>();
-builder.Services.AddSingleton<FaultRules>();
-builder.Services.AddSingleton<IResettable>(sp => sp.GetRequiredService<FaultRules>());
-builder.Services.AddEmulatorRateLimiting();
-builder.Services.AddSingleton<IValidator<SeedDocument>, SeedDocumentValidator>();
-builder.Services.AddSingleton<SeedLoader>();
-builder.Services.AddSingleton<ObjectIds>();
-builder.Services.AddSingleton<IValidator<VisitorRequest>, VisitorRequestValidator>();
-builder.Services.AddSingleton<IValidator<MessageRequest>, MessageRequestValidator>();
-builder.Services.AddSingleton<IValidator<OrderRequest>, OrderRequestValidator>();
-builder.Services.AddSingleton<IValidator<ChatStateRequest>, ChatStateRequestValidator>();
-builder.Services.AddSingleton<IValidator<SegmentCreate>, SegmentCreateValidator>();
-builder.Services.AddSingleton<IValidator<SegmentMembers>, SegmentMembersValidator>();
 builder.Services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
 builder.Services.AddProblemDetails();
 
@@ -84,27 +64,14 @@ var app = builder.Build();
 // fault rules act before anything reads the request; failures become envelopes (/inbox) or problem details; CORS answers
 // browser preflights; the rate limiter counts requests per token; Swagger and the endpoints come last.
 app.UseResponseCompression();
-app.UseMiddleware<JournalMiddleware>();
-app.UseMiddleware<FaultMiddleware>();
+app.UseControlSurface();
 app.UseExceptionHandler();
 app.UseStatusCodePages(InboxExceptionHandler.WriteStatusCodePage);
 app.UseCors();
 app.UseRateLimiter();
 app.UseEmulatorSwagger();
 
-app.MapGroup("/_emulator")
-    .WithGroupName(SwaggerSetup.EmulatorDocument)
-    .AddEndpointFilter<AdminKeyFilter>()
-    .AddEndpointFilterFactory(ProblemValidationFilter.Create)
-    .MapEmulatorHealth()
-    .MapClockApi()
-    .MapJournalApi()
-    .MapTenantApi()
-    .MapResetApi()
-    .MapFaultApi()
-    .MapDataApi()
-    .MapSimulationApi()
-    .MapSegmentAdminApi();
+app.MapControlSurface();
 
 app.MapGroup("/inbox")
     .WithGroupName(SwaggerSetup.InboxDocument)

@@ -45,9 +45,22 @@ public sealed class SingleWriter : IAsyncDisposable
     /// <param name="cancellationToken">Drops the work while it still waits in the queue; once it runs it completes.</param>
     /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The batch's transaction could not begin or commit (e.g.
     /// SQLITE_BUSY from another process past <see cref="EmulatorOptions.BusyTimeoutMs"/>): nothing of it was written.</exception>
-    public async Task<T> WriteAsync<T>(Func<EmulatorDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<EmulatorDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        EnqueueAsync(new WorkItem<T>(work, cancellationToken));
+
+    /// <summary>
+    /// Queues <paramref name="work"/> to run alone, outside any transaction, once every write queued before it is
+    /// committed and before any queued after it starts: for whole-database operations (snapshots, restores) that must not
+    /// interleave with writes. The work gets a context with its connection open.
+    /// </summary>
+    /// <typeparam name="T">What the work returns to the caller.</typeparam>
+    /// <param name="work">The operation; its exception is rethrown to the caller.</param>
+    /// <param name="cancellationToken">Drops the work while it still waits in the queue.</param>
+    public Task<T> ExclusiveAsync<T>(Func<EmulatorDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        EnqueueAsync(new WorkItem<T>(work, cancellationToken, exclusive: true));
+
+    private async Task<T> EnqueueAsync<T>(WorkItem<T> item)
     {
-        var item = new WorkItem<T>(work, cancellationToken);
         Interlocked.Increment(ref _queued);
         if (!_queue.Writer.TryWrite(item))
         {
@@ -70,10 +83,20 @@ public sealed class SingleWriter : IAsyncDisposable
         var batch = new List<IWorkItem>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync())
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            IWorkItem? exclusive = null;
+            while (batch.Count < MaxBatch && exclusive is null && _queue.Reader.TryRead(out var item))
             {
                 Interlocked.Decrement(ref _queued);
-                if (!item.DropIfCanceled())
+                if (item.DropIfCanceled())
+                {
+                    continue;
+                }
+
+                if (item.Exclusive)
+                {
+                    exclusive = item;
+                }
+                else
                 {
                     batch.Add(item);
                 }
@@ -83,6 +106,11 @@ public sealed class SingleWriter : IAsyncDisposable
             {
                 await WriteBatchAsync(batch);
                 batch.Clear();
+            }
+
+            if (exclusive is not null)
+            {
+                await RunAloneAsync(exclusive);
             }
         }
     }
@@ -141,8 +169,26 @@ public sealed class SingleWriter : IAsyncDisposable
         }
     }
 
+    private async Task RunAloneAsync(IWorkItem item)
+    {
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
+            await db.Database.OpenConnectionAsync();
+            await item.RunAsync(db);
+            item.Succeed();
+        }
+        catch (Exception exception)
+        {
+            item.Fail(exception);
+        }
+    }
+
     private interface IWorkItem
     {
+        bool Exclusive { get; }
+
         bool DropIfCanceled();
 
         Task RunAsync(EmulatorDbContext db);
@@ -152,9 +198,12 @@ public sealed class SingleWriter : IAsyncDisposable
         void Fail(Exception exception);
     }
 
-    private sealed class WorkItem<T>(Func<EmulatorDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken) : IWorkItem
+    private sealed class WorkItem<T>(Func<EmulatorDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken,
+        bool exclusive = false) : IWorkItem
     {
         private T? _result;
+
+        public bool Exclusive => exclusive;
 
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -99,19 +99,7 @@ public sealed class SeedLoader(SingleWriter writer, TenantDirectory directory, T
                 continue;
             }
 
-            var bots = new Dictionary<string, string>(t.Bots ?? [], StringComparer.OrdinalIgnoreCase);
-            string Bot(string channel) => bots.GetValueOrDefault(channel) ?? ids.New(now);
-            created.Add(new TenantAccount
-            {
-                CustomerId = t.CustomerId,
-                Token = t.Token,
-                AgencyId = t.AgencyId ?? ids.New(now),
-                WebsiteBotId = Bot(Channels.Website),
-                WhatsAppBotId = Bot(Channels.WhatsApp),
-                TelegramBotId = Bot(Channels.Telegram),
-                FacebookBotId = Bot(Channels.Facebook),
-                CreatedAt = now,
-            });
+            created.Add(TenantAdmin.Account(t, t.CustomerId, t.Token, now, ids));
         }
 
         return created;

@@ -32,19 +32,7 @@ public sealed class TenantAdmin(SingleWriter writer, TenantDirectory directory, 
             return (null, "The token already belongs to another tenant.");
         }
 
-        var bots = new Dictionary<string, string>(request.Bots ?? [], StringComparer.OrdinalIgnoreCase);
-        string Bot(string channel) => bots.GetValueOrDefault(channel) ?? ids.New(now);
-        var account = new TenantAccount
-        {
-            CustomerId = customerId,
-            Token = token,
-            AgencyId = request.AgencyId ?? ids.New(now),
-            WebsiteBotId = Bot(Channels.Website),
-            WhatsAppBotId = Bot(Channels.WhatsApp),
-            TelegramBotId = Bot(Channels.Telegram),
-            FacebookBotId = Bot(Channels.Facebook),
-            CreatedAt = now,
-        };
+        var account = Account(request, customerId, token, now, ids);
         var stored = await writer.WriteAsync(async (db, ct) =>
         {
             // Checked again under the write lock: two concurrent creates with the same id cannot both pass.
@@ -64,6 +52,24 @@ public sealed class TenantAdmin(SingleWriter writer, TenantDirectory directory, 
 
         directory.Add(account);
         return (directory.OfCustomer(customerId).Single(), null);
+    }
+
+    /// <summary>The stored form of a new tenant: the request's agency and bot ids (bots by channel, any case), or new ones.</summary>
+    public static TenantAccount Account(TenantCreate request, string customerId, string token, DateTime now, ObjectIds ids)
+    {
+        var bots = new Dictionary<string, string>(request.Bots ?? [], StringComparer.OrdinalIgnoreCase);
+        string Bot(string channel) => bots.GetValueOrDefault(channel) ?? ids.New(now);
+        return new TenantAccount
+        {
+            CustomerId = customerId,
+            Token = token,
+            AgencyId = request.AgencyId ?? ids.New(now),
+            WebsiteBotId = Bot(Channels.Website),
+            WhatsAppBotId = Bot(Channels.WhatsApp),
+            TelegramBotId = Bot(Channels.Telegram),
+            FacebookBotId = Bot(Channels.Facebook),
+            CreatedAt = now,
+        };
     }
 
     /// <summary>Removes runtime tenant <paramref name="customerId"/> and all its data.</summary>

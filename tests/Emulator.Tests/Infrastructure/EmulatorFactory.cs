@@ -60,6 +60,7 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Emulator"] = $"Data Source={DatabasePath}",
             ["Emulator:Tenants:0:Token"] = OtherToken,
             ["Emulator:Tenants:0:CustomerId"] = OtherCustomerId,
+            ["Emulator:SnapshotFolder"] = DatabasePath + ".snapshots",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -174,6 +175,11 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
                 File.Delete(DatabasePath + suffix);
+            }
+
+            if (Directory.Exists(DatabasePath + ".snapshots"))
+            {
+                Directory.Delete(DatabasePath + ".snapshots", recursive: true);
             }
         }
     }

@@ -79,6 +79,7 @@ public static class SwaggerSetup
 
             options.CustomSchemaIds(SchemaIds.For);
             options.OperationFilter<InboxOperationFilter>();
+            options.OperationFilter<ControlExamples>();
             options.SchemaFilter<ContractSchemaFilter>();
             options.SupportNonNullableReferenceTypes();
             options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "Emulator.xml"));

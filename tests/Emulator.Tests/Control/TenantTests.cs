@@ -107,11 +107,31 @@ public sealed class TenantTests
     }
 
     [Fact]
+    public async Task A_start_whose_settings_give_a_stored_runtime_tenants_token_to_another_tenant_fails_with_a_clear_message()
+    {
+        var path = EmulatorFactory.NewDatabasePath();
+        string token;
+        await using (var first = new EmulatorFactory(databasePath: path))
+        {
+            (token, _, _) = await first.Control().CreateTenantAsync();
+        }
+
+        await using var second = new EmulatorFactory(new Dictionary<string, string?>
+        {
+            ["Emulator:Tenants:1:Token"] = token,
+            ["Emulator:Tenants:1:CustomerId"] = "bbbbbbbbbbbbbbbbbbbbbbbb",
+        }, databasePath: path);
+        var error = Assert.ThrowsAny<Exception>(() => second.CreateClient());
+        Assert.Contains("has the token or customer id of a configured tenant", error.ToString());
+        File.Delete(path);
+    }
+
+    [Fact]
     public async Task Many_tests_in_parallel_on_one_emulator_each_in_its_own_tenant_see_only_their_own_data()
     {
         await using var emulator = new EmulatorFactory();
         _ = emulator.Server; // WebApplicationFactory starts its server lazily, and not thread-safely
-        await Parallel.ForEachAsync(Enumerable.Range(0, 16), async (n, _) =>
+        await System.Threading.Tasks.Parallel.ForEachAsync(Enumerable.Range(0, 16), async (n, _) =>
         {
             var (token, customerId, botId) = await emulator.Control().CreateTenantAsync();
             var inbox = emulator.Inbox(token);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Container-contract test, for machines without a Docker engine: does what docker/Dockerfile does, as plain
 # processes. It runs the build stage's `dotnet` steps, starts the published output with the image's ENTRYPOINT,
-# ENV and a temporary folder standing in for /data, waits for health, writes a lead, restarts, reads the lead
-# back, and runs the HEALTHCHECK command itself (which must pass while the emulator runs and fail once it stops).
+# ENV and a temporary folder standing in for /data, waits for readiness, writes a lead, restarts, reads the lead
+# back, runs the HEALTHCHECK command itself (which must pass while the emulator runs and fail once it stops), and
+# starts once more with a mounted seed document (Emulator__SeedFile), which must be listed once the emulator is ready.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,11 +46,11 @@ start() {
   (cd "$work/app" && exec "${entrypoint[@]}") > "$work/run.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do
-    if curl -fsS "$base/_emulator/health" > /dev/null 2>&1; then return 0; fi
+    if curl -fsS "$base/_emulator/ready" > /dev/null 2>&1; then return 0; fi
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.5
   done
-  echo "the emulator did not become healthy:"; cat "$work/run.log"; exit 1
+  echo "the emulator did not become ready:"; cat "$work/run.log"; exit 1
 }
 stop() { kill -TERM "$pid"; wait "$pid" || true; pid=""; }
 healthcheck() { (cd "$work/app" && "${healthcheck[@]}") > /dev/null 2>&1; }
@@ -68,4 +69,15 @@ grep -q '"uuid":"contract-test"' <<< "$chats" || { echo "the lead did not surviv
 healthcheck || { echo "HEALTHCHECK failed after the restart"; exit 1; }
 stop
 
-echo "container contract: publish, entrypoint, /data persistence across a restart and HEALTHCHECK all hold"
+# 3. `docker run -v ./seed.json:/seed.json -e Emulator__SeedFile=/seed.json` (README, "Testing with the emulator").
+cat > "$work/seed.json" <<'JSON'
+{"chats": [{"customerId": "64b7f0c2a1d3e4f5a6b7c8d9", "botId": "64b7f0c2a1d3e4f5a6b7c8da", "uuid": "seeded-at-start",
+            "name": "Seeded", "createdAt": "2024-01-31T09:30:00.000Z"}]}
+JSON
+export Emulator__SeedFile="$work/seed.json"
+start
+chats=$(curl -fsS "$base/inbox/direct/chats?botId=64b7f0c2a1d3e4f5a6b7c8da&customerId=64b7f0c2a1d3e4f5a6b7c8d9&page=1&type=lead" -H "x-bot-token: $token")
+grep -q '"uuid":"seeded-at-start"' <<< "$chats" || { echo "the seed file was not loaded before readiness: $chats"; exit 1; }
+stop
+
+echo "container contract: publish, entrypoint, /data persistence across a restart, HEALTHCHECK and the start-up seed all hold"

@@ -56,6 +56,10 @@ public sealed class ObjectIds
     {
         Span<byte> bytes = stackalloc byte[16];
         Fill(bytes);
+
+        // Version 4 (random) and the RFC 4122 variant, as Guid.NewGuid makes them, in Guid's byte order.
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes).ToString();
     }
 

@@ -1,93 +1,13 @@
 using Emulator;
-using Emulator.Chats;
-using Emulator.Common;
-using Emulator.Control;
-using Emulator.Contacts;
-using Emulator.Data;
-using Emulator.Faults;
 using Emulator.Health;
-using Emulator.Leads;
-using Emulator.OpenApi;
-using Emulator.Segments;
-using Emulator.State;
-using Emulator.Tenants;
-using FluentValidation;
 
 if (HealthProbe.IsRequested(args))
 {
     return await HealthProbe.RunAsync(args);
 }
 
-// The app's own folder is the content root wherever the process starts (`dotnet /app/Emulator.dll` from /), so
-// appsettings.json is always read.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-
-// Kestrel's bad-request messages quote the offending header line, which can hold an API token; they are never
-// logged, at any configured level (README, "Configuration").
-builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel.BadRequests", LogLevel.None);
-
-builder.Services.AddOptions<EmulatorOptions>().BindConfiguration(EmulatorOptions.Section).ValidateOnStart();
-builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<EmulatorOptions>, EmulatorOptionsValidator>();
-builder.Services.AddSingleton<TenantDirectory>();
-builder.Services.AddSingleton<ObjectIds>();
-builder.Services.AddControlSurface();
-builder.Services.AddEmulatorDatabase();
-builder.Services.AddEmulatorHealth();
-builder.Services.AddSingleton<SingleWriter>();
-builder.Services.AddScoped<LeadStore>();
-builder.Services.AddScoped<ContactWriter>();
-builder.Services.AddScoped<ContactImporter>();
-builder.Services.AddSingleton<IValidator<LeadRequest>, LeadRequestValidator>();
-builder.Services.AddSingleton<IValidator<ChatListQuery>, ChatListQueryValidator>();
-builder.Services.AddSingleton<IValidator<ContactSearchRequest>, ContactSearchRequestValidator>();
-builder.Services.AddSingleton<IValidator<ImportContactList>, ImportContactListValidator>();
-builder.Services.AddSingleton<IValidator<ImportTarget>, ImportTargetValidator>();
-builder.Services.AddSingleton<IValidator<ContactUpdate>, ContactUpdateValidator>();
-builder.Services.AddSingleton<IValidator<StatusUpdate>, StatusUpdateValidator>();
-builder.Services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
-builder.Services.AddProblemDetails();
-
-// Binding failures (an unparsable control-surface body, a query value of the wrong type) reach the exception handler in
-// every environment, which answers them with the reason: a 400 problem, or the envelope on the emulated surface.
-builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddExceptionHandler<InboxExceptionHandler>();
-builder.Services.AddResponseCompression(o => o.EnableForHttps = true);
-
-// Web pages call the platform from the browser, so any origin may call the emulator.
-builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
-builder.Services.AddEmulatorSwagger();
-ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) => WireJson.PathOf(member, expression);
-
-var app = builder.Build();
-
-// Pipeline order: compression wraps everything; the journal records what the client gets, faults and errors included;
-// fault rules act before anything reads the request; failures become envelopes (/inbox) or problem details; CORS answers
-// browser preflights; the rate limiter counts requests per token; Swagger and the endpoints come last.
-app.UseResponseCompression();
-app.UseControlSurface();
-app.UseExceptionHandler();
-app.UseStatusCodePages(InboxExceptionHandler.WriteStatusCodePage);
-app.UseCors();
-app.UseRateLimiter();
-app.UseEmulatorSwagger();
-
-app.MapControlSurface();
-
-app.MapGroup("/inbox")
-    .WithGroupName(SwaggerSetup.InboxDocument)
-    .RequireRateLimiting(RateLimiting.PerToken)
-    .AddEndpointFilter<TenantAuthFilter>()
-    .AddEndpointFilterFactory(ValidationFilter.Create)
-    .MapLeadApi()
-    .MapChatApi()
-    .MapContactApi()
-    .MapContactWriteApi()
-    .MapSegmentApi();
-
-await app.Services.MigrateDatabaseAsync();
-await app.Services.LoadTenantsAsync();
-await app.Services.LoadSeedFileAsync();
-app.Services.GetRequiredService<StartupGate>().Open();
+var app = EmulatorApp.Create(args);
+await app.PrepareAsync();
 await app.RunAsync();
 return 0;
 

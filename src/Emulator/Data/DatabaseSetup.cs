@@ -39,6 +39,15 @@ public static class DatabaseSetup
     /// rounded up, at least 1 (0 would mean no limit there).</summary>
     public static int LockWaitSeconds(int busyTimeoutMs) => Math.Max(1, (busyTimeoutMs + 999) / 1000);
 
+    /// <summary>
+    /// The file a connection string's data source names, or null for a database that lives in memory (<c>:memory:</c>, a
+    /// <c>file:</c> URI such as the in-memory <c>file:/name?vfs=memdb</c> the test fixture uses, or no data source).
+    /// </summary>
+    public static string? FilePath(string dataSource) =>
+        dataSource.Length == 0 || dataSource.StartsWith(':') || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : Path.GetFullPath(dataSource);
+
     /// <summary>The configured connection string, or <see cref="DefaultConnectionString"/>.</summary>
     public static string ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString("Emulator") is { Length: > 0 } configured ? configured : DefaultConnectionString;
@@ -53,7 +62,7 @@ public static class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
         var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        if (Path.GetDirectoryName(Path.GetFullPath(dataSource)) is { Length: > 0 } folder && !dataSource.StartsWith(':'))
+        if (FilePath(dataSource) is { } file && Path.GetDirectoryName(file) is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
         }

@@ -82,7 +82,12 @@ public static class SwaggerSetup
             options.OperationFilter<ControlExamples>();
             options.SchemaFilter<ContractSchemaFilter>();
             options.SupportNonNullableReferenceTypes();
-            options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "Emulator.xml"));
+            // Beside Emulator.dll when built or published; a test project consuming the package may not copy it, and then
+            // Swagger UI shows the endpoints without their XML descriptions rather than failing.
+            if (Path.Combine(AppContext.BaseDirectory, "Emulator.xml") is var comments && File.Exists(comments))
+            {
+                options.IncludeXmlComments(comments);
+            }
         });
         return services;
     }

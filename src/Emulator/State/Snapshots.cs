@@ -90,9 +90,9 @@ public sealed partial class Snapshots(SingleWriter writer, TenantDirectory direc
         }
 
         var dataSource = new SqliteConnectionStringBuilder(DatabaseSetup.ConnectionString(configuration)).DataSource;
-        return dataSource.StartsWith(':') || dataSource.Length == 0
-            ? Path.Combine(Path.GetTempPath(), "inbox-emulator-snapshots", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataSource)) ?? ".", "snapshots");
+        return DatabaseSetup.FilePath(dataSource) is { } file
+            ? Path.Combine(Path.GetDirectoryName(file) ?? ".", "snapshots")
+            : Path.Combine(Path.GetTempPath(), "inbox-emulator-snapshots", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static SnapshotWire Wire(FileInfo file) =>

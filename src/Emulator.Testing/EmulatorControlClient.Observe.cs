@@ -31,9 +31,21 @@ public sealed partial class EmulatorControlClient
     public Task<FaultWire> AddFaultAsync(FaultRequest rule, CancellationToken cancellationToken = default) =>
         SendAsync<FaultWire>(HttpMethod.Post, "_emulator/faults", rule, cancellationToken);
 
+    /// <summary>Every active fault rule.</summary>
+    public Task<List<FaultWire>> ListFaultsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<List<FaultWire>>(HttpMethod.Get, "_emulator/faults", null, cancellationToken);
+
+    /// <summary>Removes one fault rule.</summary>
+    public Task DeleteFaultAsync(string id, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"_emulator/faults/{Uri.EscapeDataString(id)}", null, cancellationToken);
+
     /// <summary>Removes every fault rule.</summary>
     public Task ClearFaultsAsync(CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, "_emulator/faults", null, cancellationToken);
+
+    /// <summary>The emulator's current time and whether it is pinned or shifted.</summary>
+    public Task<ClockWire> GetClockAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<ClockWire>(HttpMethod.Get, "_emulator/clock", null, cancellationToken);
 
     /// <summary>Stops the emulator's clock at <paramref name="now"/>.</summary>
     public Task<ClockWire> PinClockAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>

@@ -70,6 +70,14 @@ public sealed partial class EmulatorControlClient(HttpClient http, string? admin
     public Task<SnapshotWire> RestoreSnapshotAsync(string name, CancellationToken cancellationToken = default) =>
         SendAsync<SnapshotWire>(HttpMethod.Post, $"_emulator/snapshots/{Uri.EscapeDataString(name)}/restore", null, cancellationToken);
 
+    /// <summary>Every saved snapshot.</summary>
+    public Task<List<SnapshotWire>> ListSnapshotsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<List<SnapshotWire>>(HttpMethod.Get, "_emulator/snapshots", null, cancellationToken);
+
+    /// <summary>Drops snapshot <paramref name="name"/>.</summary>
+    public Task DeleteSnapshotAsync(string name, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"_emulator/snapshots/{Uri.EscapeDataString(name)}", null, cancellationToken);
+
     /// <summary>A visitor opens a bot; returns the new chat's ids.</summary>
     public Task<VisitorWire> OpenVisitorAsync(VisitorRequest visitor, CancellationToken cancellationToken = default) =>
         SendAsync<VisitorWire>(HttpMethod.Post, "_emulator/visitors", visitor, cancellationToken);
@@ -94,6 +102,14 @@ public sealed partial class EmulatorControlClient(HttpClient http, string? admin
     public Task<SeedSegment> ChangeSegmentMembersAsync(string segmentId, IEnumerable<string>? add = null, IEnumerable<string>? remove = null,
         CancellationToken cancellationToken = default) =>
         SendAsync<SeedSegment>(HttpMethod.Post, $"_emulator/segments/{segmentId}/members", new SegmentMembers(add?.ToList(), remove?.ToList()), cancellationToken);
+
+    /// <summary>A tenant's segments with their members, newest first.</summary>
+    public Task<List<SeedSegment>> ListSegmentsAsync(string customerId, CancellationToken cancellationToken = default) =>
+        SendAsync<List<SeedSegment>>(HttpMethod.Get, "_emulator/segments" + Query(("customerId", customerId)), null, cancellationToken);
+
+    /// <summary>Deletes a segment; its members leave it.</summary>
+    public Task DeleteSegmentAsync(string segmentId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"_emulator/segments/{segmentId}", null, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose() => Http.Dispose();

@@ -10,6 +10,7 @@ using Emulator.OpenApi;
 using Emulator.Segments;
 using Emulator.State;
 using Emulator.Tenants;
+using Emulator.WhatsApp;
 using FluentValidation;
 
 namespace Emulator;
@@ -47,6 +48,12 @@ public static class EmulatorApp
         builder.Services.AddScoped<ContactWriter>();
         builder.Services.AddScoped<ContactImporter>();
         builder.Services.AddSingleton<IValidator<LeadRequest>, LeadRequestValidator>();
+        builder.Services.AddSingleton<WhatsAppOutbox>();
+        builder.Services.AddSingleton<IResettable>(sp => sp.GetRequiredService<WhatsAppOutbox>());
+        builder.Services.AddSingleton<WhatsAppSender>();
+        builder.Services.AddSingleton<IValidator<SendMessageRequest>, SendMessageRequestValidator>();
+        builder.Services.AddSingleton<IValidator<SendTemplateRequest>, SendTemplateRequestValidator>();
+        builder.Services.AddSingleton<IValidator<PluginTemplateRequest>, PluginTemplateRequestValidator>();
         builder.Services.AddSingleton<IValidator<ChatListQuery>, ChatListQueryValidator>();
         builder.Services.AddSingleton<IValidator<ContactSearchRequest>, ContactSearchRequestValidator>();
         builder.Services.AddSingleton<IValidator<ImportContactList>, ImportContactListValidator>();
@@ -94,6 +101,13 @@ public static class EmulatorApp
             .MapContactApi()
             .MapContactWriteApi()
             .MapSegmentApi();
+
+        // The platform's WhatsApp endpoints (README, "WhatsApp and the custom-app API"), documented with the Inbox API.
+        app.MapGroup("/whatsapp-automation")
+            .WithGroupName(SwaggerSetup.InboxDocument)
+            .WithTags("WhatsApp")
+            .RequireRateLimiting(RateLimiting.PerToken)
+            .MapWhatsAppApi();
         return app;
     }
 

@@ -66,6 +66,12 @@ public sealed class TenantOptions
 
     /// <summary>The account's agency id (<c>_agency</c> on contacts); null when not set.</summary>
     public string? AgencyId { get; set; }
+
+    /// <summary>The account's WhatsApp bot (needed with <see cref="WhatsAppApiKey"/>).</summary>
+    public string? WhatsAppBotId { get; set; }
+
+    /// <summary>The API key of that WhatsApp bot, for <c>/whatsapp-automation/wa/…</c> (README, "WhatsApp and the custom-app API").</summary>
+    public string? WhatsAppApiKey { get; set; }
 }
 
 /// <summary>
@@ -92,6 +98,12 @@ public static class DevelopmentTenant
 
     /// <summary>The development tenant's agency id.</summary>
     public const string AgencyId = "64b7f0c2a1d3e4f5a6b7c8db";
+
+    /// <summary>The development tenant's WhatsApp bot.</summary>
+    public const string WhatsAppBotId = "64b7f0c2a1d3e4f5a6b7c8dc";
+
+    /// <summary>The API key of the development tenant's WhatsApp bot (the <c>apiKey</c> of the WhatsApp Cloud API endpoints).</summary>
+    public const string WhatsAppApiKey = "InboxEmulatorDevWhatsAppKey64b7f0c2a1d3e4f5a6b7c8dc";
 }
 
 /// <summary>
@@ -162,6 +174,11 @@ public sealed class EmulatorOptionsValidator : Microsoft.Extensions.Options.IVal
             else
             {
                 seen[tenant.Token] = i;
+            }
+
+            if (!string.IsNullOrEmpty(tenant.WhatsAppApiKey) && string.IsNullOrEmpty(tenant.WhatsAppBotId))
+            {
+                problems.Add($"{entry}:WhatsAppApiKey needs {entry}:WhatsAppBotId: the key belongs to a WhatsApp bot.");
             }
 
             if (string.IsNullOrWhiteSpace(tenant.CustomerId))

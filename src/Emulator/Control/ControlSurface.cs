@@ -6,6 +6,7 @@ using Emulator.Segments;
 using Emulator.Simulation;
 using Emulator.State;
 using Emulator.Tenants;
+using Emulator.WhatsApp;
 using FluentValidation;
 
 namespace Emulator.Control;
@@ -40,6 +41,7 @@ public static class ControlSurface
         services.AddSingleton<IValidator<ChatStateRequest>, ChatStateRequestValidator>();
         services.AddSingleton<IValidator<SegmentCreate>, SegmentCreateValidator>();
         services.AddSingleton<IValidator<SegmentMembers>, SegmentMembersValidator>();
+        services.AddSingleton<IValidator<WhatsApp.TemplateCreate>, WhatsApp.TemplateCreateValidator>();
         return services;
     }
 
@@ -70,7 +72,8 @@ public static class ControlSurface
             .MapDataApi()
             .MapSimulationApi()
             .MapSegmentAdminApi()
-            .MapSnapshotApi();
+            .MapSnapshotApi()
+            .MapWhatsAppControlApi();
         return app;
     }
 }

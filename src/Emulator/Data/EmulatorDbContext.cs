@@ -40,6 +40,9 @@ public sealed partial class EmulatorDbContext(DbContextOptions<EmulatorDbContext
     /// <summary>Customer accounts created at run time (<c>POST /_emulator/tenants</c>).</summary>
     public DbSet<TenantAccount> Tenants => Set<TenantAccount>();
 
+    /// <summary>WhatsApp message templates of the tenants' WhatsApp bots.</summary>
+    public DbSet<WhatsAppTemplate> WhatsAppTemplates => Set<WhatsAppTemplate>();
+
     /// <summary>The trigram full-text index behind the <c>searchText</c> filter (read-only; triggers maintain it).</summary>
     public DbSet<ChatSearchEntry> ChatSearch => Set<ChatSearchEntry>();
 

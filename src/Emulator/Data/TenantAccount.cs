@@ -27,6 +27,10 @@ public sealed class TenantAccount
     /// <summary>The account's Telegram bot.</summary>
     public required string TelegramBotId { get; set; }
 
+    /// <summary>The API key of the account's WhatsApp bot (<c>apiKey</c> of the WhatsApp Cloud API endpoints); null for
+    /// tenants stored before WhatsApp sends were emulated.</summary>
+    public string? WhatsAppApiKey { get; set; }
+
     /// <summary>The account's Facebook bot.</summary>
     public required string FacebookBotId { get; set; }
 

@@ -50,7 +50,7 @@ public static class DataEndpoints
         return new SeedDocument
         {
             Tenants = directory.All().Where(e => e.Source == TenantSources.Runtime && (customerId is null || e.Tenant.CustomerId == customerId))
-                .Select(e => new TenantCreate(e.Tenant.CustomerId, e.Tenant.AgencyId, e.Token, e.Bots.ToDictionary())).ToList(),
+                .Select(e => new TenantCreate(e.Tenant.CustomerId, e.Tenant.AgencyId, e.Token, e.Bots.ToDictionary(), e.WhatsAppApiKey)).ToList(),
             Chats = chats.Select(c => (SeedChat?)SeedMapping.ToSeed(c)).ToList(),
             Segments = segments.Select(s => (SeedSegment?)new SeedSegment
             {

@@ -28,7 +28,9 @@ public static class TenantSources
 /// <param name="Source">One of <see cref="TenantSources"/>.</param>
 /// <param name="Bots">The account's bot id per channel (<see cref="Channels"/>); empty for configured tenants.</param>
 /// <param name="CreatedAt">When a runtime tenant was created (UTC); null for the others.</param>
-public sealed record TenantEntry(Tenant Tenant, string Token, string Source, IReadOnlyDictionary<string, string> Bots, DateTime? CreatedAt);
+/// <param name="WhatsAppApiKey">The API key of the tenant's WhatsApp bot (<c>Bots["WHATSAPP"]</c>), or null.</param>
+public sealed record TenantEntry(Tenant Tenant, string Token, string Source, IReadOnlyDictionary<string, string> Bots, DateTime? CreatedAt,
+    string? WhatsAppApiKey = null);
 
 /// <summary>
 /// Looks up the tenant of an API token: the development tenant and <see cref="EmulatorOptions.Tenants"/> from
@@ -48,19 +50,25 @@ public sealed class TenantDirectory
         foreach (var t in options.Value.Tenants)
         {
             _byToken[t.Token] = new TenantEntry(new Tenant(t.CustomerId, t.AgencyId), t.Token, TenantSources.Configured,
-                new Dictionary<string, string>(), null);
+                t.WhatsAppBotId is { Length: > 0 } bot ? new Dictionary<string, string> { [Channels.WhatsApp] = bot } : new Dictionary<string, string>(),
+                null, string.IsNullOrEmpty(t.WhatsAppApiKey) ? null : t.WhatsAppApiKey);
         }
 
         if (options.Value.EnableDevelopmentTenant)
         {
             _byToken[DevelopmentTenant.Token] = new TenantEntry(
                 new Tenant(DevelopmentTenant.CustomerId, DevelopmentTenant.AgencyId), DevelopmentTenant.Token, TenantSources.Development,
-                new Dictionary<string, string> { [Channels.Website] = DevelopmentTenant.BotId }, null);
+                new Dictionary<string, string> { [Channels.Website] = DevelopmentTenant.BotId, [Channels.WhatsApp] = DevelopmentTenant.WhatsAppBotId },
+                null, DevelopmentTenant.WhatsAppApiKey);
         }
     }
 
     /// <summary>The tenant of <paramref name="token"/>, or null when the token is unknown.</summary>
     public Tenant? Find(string token) => _byToken.GetValueOrDefault(token)?.Tenant;
+
+    /// <summary>The tenant whose WhatsApp bot has API key <paramref name="apiKey"/>, or null.</summary>
+    public TenantEntry? FindByWhatsAppApiKey(string apiKey) =>
+        _byToken.Values.FirstOrDefault(e => e.WhatsAppApiKey is not null && string.Equals(e.WhatsAppApiKey, apiKey, StringComparison.Ordinal));
 
     /// <summary>The tenant of the token a request carries in any accepted form, or null.</summary>
     public Tenant? FindInRequest(HttpContext context) => TenantAuthFilter.AnyToken(context) is { } token ? Find(token) : null;
@@ -105,7 +113,8 @@ public sealed class TenantDirectory
                 [Channels.Telegram] = account.TelegramBotId,
                 [Channels.Facebook] = account.FacebookBotId,
             },
-            account.CreatedAt);
+            account.CreatedAt,
+            account.WhatsAppApiKey);
 
     /// <summary>Forgets runtime tenants: one account's, or every one when <paramref name="customerId"/> is null.</summary>
     internal void RemoveRuntime(string? customerId)

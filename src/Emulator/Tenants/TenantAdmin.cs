@@ -68,6 +68,7 @@ public sealed class TenantAdmin(SingleWriter writer, TenantDirectory directory, 
             WhatsAppBotId = Bot(Channels.WhatsApp),
             TelegramBotId = Bot(Channels.Telegram),
             FacebookBotId = Bot(Channels.Facebook),
+            WhatsAppApiKey = request.WhatsAppApiKey ?? ids.Letters(40),
             CreatedAt = now,
         };
     }

@@ -60,7 +60,8 @@ public static class TenantEndpoints
 /// <param name="AgencyId">The agency id to use (24 lowercase hex characters).</param>
 /// <param name="Token">The API token to use (21 to 1024 visible ASCII characters; real clients refuse 20 or fewer).</param>
 /// <param name="Bots">Bot ids to use, by channel (<c>WEBSITE</c>, <c>WHATSAPP</c>, <c>TELEGRAM</c>, <c>FACEBOOK</c>; any case).</param>
-public sealed record TenantCreate(string? CustomerId, string? AgencyId, string? Token, Dictionary<string, string>? Bots);
+/// <param name="WhatsAppApiKey">The API key of the WhatsApp bot (21 to 256 visible ASCII characters); generated when left out.</param>
+public sealed record TenantCreate(string? CustomerId, string? AgencyId, string? Token, Dictionary<string, string>? Bots, string? WhatsAppApiKey = null);
 
 /// <summary>A tenant as the control surface shows it.</summary>
 /// <param name="CustomerId">The customer id.</param>
@@ -69,11 +70,14 @@ public sealed record TenantCreate(string? CustomerId, string? AgencyId, string? 
 /// <param name="BotId">The website bot's id (the one the lead PUT and the chats listing use), when known.</param>
 /// <param name="Bots">Bot id by channel.</param>
 /// <param name="Source"><c>development</c>, <c>configured</c> or <c>runtime</c>.</param>
-public sealed record TenantWire(string CustomerId, string? AgencyId, string Token, string? BotId, IReadOnlyDictionary<string, string> Bots, string Source)
+/// <param name="WhatsAppApiKey">The API key of the WhatsApp bot (<c>bots.WHATSAPP</c>), when it has one.</param>
+public sealed record TenantWire(string CustomerId, string? AgencyId, string Token, string? BotId, IReadOnlyDictionary<string, string> Bots, string Source,
+    string? WhatsAppApiKey)
 {
     /// <summary>Maps a directory entry.</summary>
     public static TenantWire From(TenantEntry entry) =>
-        new(entry.Tenant.CustomerId, entry.Tenant.AgencyId, entry.Token, entry.Bots.GetValueOrDefault(Channels.Website), entry.Bots, entry.Source);
+        new(entry.Tenant.CustomerId, entry.Tenant.AgencyId, entry.Token, entry.Bots.GetValueOrDefault(Channels.Website), entry.Bots, entry.Source,
+            entry.WhatsAppApiKey);
 }
 
 /// <summary>Checks <see cref="TenantCreate"/>.</summary>
@@ -88,6 +92,8 @@ public sealed partial class TenantCreateValidator : AbstractValidator<TenantCrea
             .WithMessage("agencyId must be 24 lowercase hex characters.");
         RuleFor(t => t.Token).Must(t => t!.Length is > 20 and <= 1024 && t.All(c => c is > ' ' and <= '~')).When(t => t.Token is not null)
             .WithMessage("token must be 21 to 1024 visible ASCII characters (real clients refuse tokens of 20 or fewer).");
+        RuleFor(t => t.WhatsAppApiKey).Must(k => k!.Length is > 20 and <= 256 && k.All(c => c is > ' ' and <= '~')).When(t => t.WhatsAppApiKey is not null)
+            .WithMessage("whatsAppApiKey must be 21 to 256 visible ASCII characters.");
         RuleForEach(t => t.Bots).Must(b => Channels.All.Contains(b.Key.ToUpperInvariant()) && b.Value.Length is > 0 and <= 64).When(t => t.Bots is not null)
             .WithMessage($"bots: keys must be {string.Join(", ", Channels.All)} and ids 1 to 64 characters.");
     }

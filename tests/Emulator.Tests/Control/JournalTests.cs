@@ -42,10 +42,10 @@ public sealed class JournalTests
         await control.GetAsync("/_emulator/tenants");
         var anonymous = emulator.CreateClient();
         await anonymous.GetAsync("/inbox/segments");
-        await anonymous.PostAsync("/whatsapp-automation/wa/send-message", null);
+        await anonymous.PostAsync("/whatsapp-automation/wa/send-broadcast", null);
 
         var entries = (await control.GetAsync("/_emulator/requests")).ExpectOk().Array;
-        Assert.Equal(["/inbox/segments:401", "/whatsapp-automation/wa/send-message:404"],
+        Assert.Equal(["/inbox/segments:401", "/whatsapp-automation/wa/send-broadcast:404"],
             entries.Select(e => $"{e!["path"]}:{e["status"]}"));
         Assert.Null(entries[0]!["customerId"]);
     }

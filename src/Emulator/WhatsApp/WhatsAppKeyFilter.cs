@@ -1,0 +1,41 @@
+using Emulator.Common;
+using Emulator.Data;
+using Emulator.Tenants;
+
+namespace Emulator.WhatsApp;
+
+/// <summary>
+/// Authenticates the WhatsApp Cloud API sends by the WhatsApp bot's API key, sent as the <c>apiKey</c> query parameter or
+/// header (help page "WhatsApp Cloud API"; a workflow connector sends both, besides its Bearer token). Missing or unknown
+/// key: 401 in the envelope.
+/// </summary>
+public sealed class WhatsAppKeyFilter(TenantDirectory tenants) : IEndpointFilter
+{
+    private const string ItemKey = "Emulator.WhatsAppBot";
+
+    /// <summary>The tenant and WhatsApp bot the request's key belongs to.</summary>
+    /// <exception cref="InvalidOperationException">The endpoint is not behind this filter.</exception>
+    public static (TenantEntry Tenant, string BotId) BotOf(HttpContext context) =>
+        context.Items[ItemKey] as (TenantEntry, string)? ?? throw new InvalidOperationException("No WhatsApp bot was resolved.");
+
+    /// <inheritdoc />
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var key = http.Request.Query["apiKey"].ToString() is { Length: > 0 } query ? query : http.Request.Headers["apiKey"].ToString();
+        if (key.Length == 0)
+        {
+            return Unauthorized("No API key: send the WhatsApp bot's key as the apiKey query parameter or header.");
+        }
+
+        if (tenants.FindByWhatsAppApiKey(key) is not { } tenant || tenant.Bots.GetValueOrDefault(Channels.WhatsApp) is not { } botId)
+        {
+            return Unauthorized("The API key is not valid.");
+        }
+
+        http.Items[ItemKey] = ((TenantEntry, string)?)(tenant, botId);
+        return await next(context);
+    }
+
+    private static IResult Unauthorized(string problem) => ApiResults.Error(StatusCodes.Status401Unauthorized, ApiResults.SummaryFor(401), [problem]);
+}

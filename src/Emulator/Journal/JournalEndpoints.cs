@@ -1,10 +1,12 @@
+using Emulator.Control;
+
 namespace Emulator.Journal;
 
 /// <summary><c>/_emulator/requests</c>: read, clear and wait on the <see cref="RequestJournal"/>.</summary>
 public static class JournalEndpoints
 {
     /// <summary>The longest wait accepted by <c>GET /_emulator/requests/wait</c>, in ms.</summary>
-    public const int MaxWaitMs = 60_000;
+    public const int MaxWaitMs = WaitAnswers.MaxWaitMs;
 
     /// <summary>Maps the journal endpoints on the control surface group.</summary>
     public static RouteGroupBuilder MapJournalApi(this RouteGroupBuilder emulator)
@@ -20,26 +22,10 @@ public static class JournalEndpoints
             .WithName("ClearRequests")
             .WithSummary("Forget every recorded request, or one tenant's (customerId)")
             .WithDescription("Answers how many entries were removed. Ids keep increasing after a clear.");
-        requests.MapGet("/wait", async Task<IResult> (RequestJournal journal, [AsParameters] JournalQuery query, int? count, int? timeoutMs,
+        requests.MapGet("/wait", (RequestJournal journal, [AsParameters] JournalQuery query, int? count, int? timeoutMs,
                 CancellationToken cancellationToken) =>
-            {
-                var wanted = count ?? 1;
-                var wait = timeoutMs ?? 5_000;
-                if (wanted is < 1 or > 10_000 || wait is < 0 or > MaxWaitMs)
-                {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                    {
-                        [wanted is < 1 or > 10_000 ? "count" : "timeoutMs"] =
-                            [wanted is < 1 or > 10_000 ? "count must be from 1 to 10000." : $"timeoutMs must be from 0 to {MaxWaitMs}."],
-                    });
-                }
-
-                var found = await journal.WaitAsync(query.Filter(), wanted, TimeSpan.FromMilliseconds(wait), cancellationToken);
-                return found is null
-                    ? TypedResults.Problem(statusCode: StatusCodes.Status408RequestTimeout, title: "Not enough matching requests",
-                        detail: $"Fewer than {wanted} matching requests arrived within {wait} ms.")
-                    : TypedResults.Ok(found);
-            })
+                WaitAnswers.WaitAsync(count, timeoutMs, "requests arrived",
+                    (wanted, timeout) => journal.WaitAsync(query.Filter(), wanted, timeout, cancellationToken)))
             .WithName("WaitForRequests")
             .WithSummary("Answer as soon as `count` matching requests are in the journal, or 408 after `timeoutMs`")
             .WithDescription($"count defaults to 1, timeoutMs to 5000 (at most {MaxWaitMs}). Counts requests already recorded too: " +

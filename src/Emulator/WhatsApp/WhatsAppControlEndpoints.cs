@@ -64,24 +64,10 @@ public static class WhatsAppControlEndpoints
             .WithName("ListWhatsAppOutbox")
             .WithSummary("Messages sent through the WhatsApp endpoints, oldest first (nothing really leaves the emulator)")
             .WithDescription("Filters: customerId, botId, waId, afterSeq. Kept in memory, as many as the request journal keeps.");
-        whatsapp.MapGet("/outbox/wait", async Task<IResult> (WhatsAppOutbox outbox, [AsParameters] OutboxQuery query, int? count, int? timeoutMs,
+        whatsapp.MapGet("/outbox/wait", (WhatsAppOutbox outbox, [AsParameters] OutboxQuery query, int? count, int? timeoutMs,
                 CancellationToken cancellationToken) =>
-            {
-                var wanted = count ?? 1;
-                var wait = timeoutMs ?? 5_000;
-                if (wanted is < 1 or > 10_000 || wait is < 0 or > Journal.JournalEndpoints.MaxWaitMs)
-                {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                    {
-                        ["count"] = [$"count must be from 1 to 10000 and timeoutMs from 0 to {Journal.JournalEndpoints.MaxWaitMs}."],
-                    });
-                }
-
-                return await outbox.WaitAsync(query, wanted, TimeSpan.FromMilliseconds(wait), cancellationToken) is { } found
-                    ? TypedResults.Ok(found)
-                    : TypedResults.Problem(statusCode: StatusCodes.Status408RequestTimeout, title: "Not enough matching messages",
-                        detail: $"Fewer than {wanted} matching messages were sent within {wait} ms.");
-            })
+                Control.WaitAnswers.WaitAsync(count, timeoutMs, "messages were sent",
+                    (wanted, timeout) => outbox.WaitAsync(query, wanted, timeout, cancellationToken)))
             .WithName("WaitForWhatsAppOutbox")
             .WithSummary("Answer as soon as `count` matching messages were sent, or 408 after `timeoutMs`")
             .WithDescription($"count defaults to 1, timeoutMs to 5000 (at most {Journal.JournalEndpoints.MaxWaitMs}).")

@@ -2,6 +2,7 @@ using Emulator.Chats;
 using Emulator.Common;
 using Emulator.Control;
 using Emulator.Contacts;
+using Emulator.CustomApp;
 using Emulator.Data;
 using Emulator.Faults;
 using Emulator.Health;
@@ -54,6 +55,8 @@ public static class EmulatorApp
         builder.Services.AddSingleton<IValidator<SendMessageRequest>, SendMessageRequestValidator>();
         builder.Services.AddSingleton<IValidator<SendTemplateRequest>, SendTemplateRequestValidator>();
         builder.Services.AddSingleton<IValidator<PluginTemplateRequest>, PluginTemplateRequestValidator>();
+        builder.Services.AddSingleton<IValidator<UpdateAttributesRequest>, UpdateAttributesRequestValidator>();
+        builder.Services.AddSingleton<IValidator<PluginMessageRequest>, PluginMessageRequestValidator>();
         builder.Services.AddSingleton<IValidator<ChatListQuery>, ChatListQueryValidator>();
         builder.Services.AddSingleton<IValidator<ContactSearchRequest>, ContactSearchRequestValidator>();
         builder.Services.AddSingleton<IValidator<ImportContactList>, ImportContactListValidator>();
@@ -108,6 +111,13 @@ public static class EmulatorApp
             .WithTags("WhatsApp")
             .RequireRateLimiting(RateLimiting.PerToken)
             .MapWhatsAppApi();
+        app.MapGroup("/integrations/custom-app")
+            .WithGroupName(SwaggerSetup.InboxDocument)
+            .WithTags("Custom app")
+            .RequireRateLimiting(RateLimiting.PerToken)
+            .AddEndpointFilter<TenantAuthFilter>()
+            .AddEndpointFilterFactory(ValidationFilter.Create)
+            .MapCustomAppApi();
         return app;
     }
 

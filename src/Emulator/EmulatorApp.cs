@@ -11,6 +11,7 @@ using Emulator.OpenApi;
 using Emulator.Segments;
 using Emulator.State;
 using Emulator.Tenants;
+using Emulator.Webhooks;
 using Emulator.WhatsApp;
 using FluentValidation;
 
@@ -57,6 +58,12 @@ public static class EmulatorApp
         builder.Services.AddSingleton<IValidator<PluginTemplateRequest>, PluginTemplateRequestValidator>();
         builder.Services.AddSingleton<IValidator<UpdateAttributesRequest>, UpdateAttributesRequestValidator>();
         builder.Services.AddSingleton<IValidator<PluginMessageRequest>, PluginMessageRequestValidator>();
+        builder.Services.AddSingleton<IValidator<SubscribeRequest>, SubscribeRequestValidator>();
+        builder.Services.AddSingleton<IValidator<FetchSubscriptionsRequest>, FetchSubscriptionsRequestValidator>();
+        builder.Services.AddHttpClient("webhooks");
+        builder.Services.AddSingleton<WebhookDispatcher>();
+        builder.Services.AddSingleton<IChatEventSink>(sp => sp.GetRequiredService<WebhookDispatcher>());
+        builder.Services.AddSingleton<IResettable>(sp => sp.GetRequiredService<WebhookDispatcher>());
         builder.Services.AddSingleton<IValidator<ChatListQuery>, ChatListQueryValidator>();
         builder.Services.AddSingleton<IValidator<ContactSearchRequest>, ContactSearchRequestValidator>();
         builder.Services.AddSingleton<IValidator<ImportContactList>, ImportContactListValidator>();
@@ -117,7 +124,8 @@ public static class EmulatorApp
             .RequireRateLimiting(RateLimiting.PerToken)
             .AddEndpointFilter<TenantAuthFilter>()
             .AddEndpointFilterFactory(ValidationFilter.Create)
-            .MapCustomAppApi();
+            .MapCustomAppApi()
+            .MapWebhookApi();
         return app;
     }
 

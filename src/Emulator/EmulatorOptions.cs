@@ -40,6 +40,15 @@ public sealed class EmulatorOptions
     /// Loaded on every start: documents with fixed ids replace the records they name.</summary>
     public string? SeedFile { get; set; }
 
+    /// <summary>Attempts per webhook delivery before it is given up (1–10); default 4.</summary>
+    public int WebhookMaxAttempts { get; set; } = 4;
+
+    /// <summary>Wait before the first retry of a webhook delivery, in ms, doubled at each further retry; default 500.</summary>
+    public int WebhookRetryBaseMs { get; set; } = 500;
+
+    /// <summary>How long a webhook receiver has to answer one attempt, in ms; default 5000.</summary>
+    public int WebhookTimeoutMs { get; set; } = 5000;
+
     /// <summary>Folder of the named snapshots (<c>/_emulator/snapshots</c>); default: <c>snapshots</c> beside the database file.</summary>
     public string? SnapshotFolder { get; set; }
 
@@ -147,6 +156,12 @@ public sealed class EmulatorOptionsValidator : Microsoft.Extensions.Options.IVal
         {
             problems.Add("Emulator:RateLimitPermits must not be negative and Emulator:RateLimitWindowMs must be from 1 to 3600000 " +
                 $"(they are {options.RateLimitPermits} and {options.RateLimitWindowMs}).");
+        }
+
+        if (options.WebhookMaxAttempts is < 1 or > 10 || options.WebhookRetryBaseMs is < 0 or > 60_000 || options.WebhookTimeoutMs is < 100 or > 120_000)
+        {
+            problems.Add("Emulator:WebhookMaxAttempts must be from 1 to 10, Emulator:WebhookRetryBaseMs from 0 to 60000 and " +
+                $"Emulator:WebhookTimeoutMs from 100 to 120000 (they are {options.WebhookMaxAttempts}, {options.WebhookRetryBaseMs}, {options.WebhookTimeoutMs}).");
         }
 
         if (!string.IsNullOrEmpty(options.SeedFile) && !File.Exists(options.SeedFile))

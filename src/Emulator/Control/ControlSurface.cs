@@ -6,6 +6,7 @@ using Emulator.Segments;
 using Emulator.Simulation;
 using Emulator.State;
 using Emulator.Tenants;
+using Emulator.Webhooks;
 using Emulator.WhatsApp;
 using FluentValidation;
 
@@ -42,6 +43,7 @@ public static class ControlSurface
         services.AddSingleton<IValidator<SegmentCreate>, SegmentCreateValidator>();
         services.AddSingleton<IValidator<SegmentMembers>, SegmentMembersValidator>();
         services.AddSingleton<IValidator<WhatsApp.TemplateCreate>, WhatsApp.TemplateCreateValidator>();
+        services.AddSingleton<IValidator<WebhookControlWire>, WebhookControlValidator>();
         return services;
     }
 
@@ -73,7 +75,8 @@ public static class ControlSurface
             .MapSimulationApi()
             .MapSegmentAdminApi()
             .MapSnapshotApi()
-            .MapWhatsAppControlApi();
+            .MapWhatsAppControlApi()
+            .MapWebhookControlApi();
         return app;
     }
 }

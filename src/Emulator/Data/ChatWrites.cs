@@ -120,6 +120,7 @@ public sealed partial class EmulatorDbContext
             }
 
             ChatRules.Refresh(chat);
+            RaiseEvents(entry);
         }
 
         // New chats get the next free search row id. Writers hold SQLite's write lock (BEGIN IMMEDIATE) while they
@@ -135,6 +136,43 @@ public sealed partial class EmulatorDbContext
             }
 
             cache?.LastSearchRowId = next;
+        }
+    }
+
+    private readonly List<ChatEvent> _events = [];
+
+    /// <summary>The platform events the saves since the last call raised (README, "Webhooks"), and forgets them: the
+    /// <see cref="SingleWriter"/> publishes a work item's events once its transaction commits, and drops a failed one's.</summary>
+    public IReadOnlyList<ChatEvent> TakeEvents()
+    {
+        var taken = _events.ToList();
+        _events.Clear();
+        return taken;
+    }
+
+    // The platform's trigger events, decided where every chat write passes: a new contact (a new chat that is a contact,
+    // or a chat that becomes a lead), an incoming message (lastMessage newly by the user) and an order (a later order time).
+    private void RaiseEvents(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Chat> entry)
+    {
+        var chat = entry.Entity;
+        var added = entry.State == EntityState.Added;
+        bool Changed<T>(System.Linq.Expressions.Expression<Func<Chat, T>> property) =>
+            added || !Equals(entry.Property(property).OriginalValue, entry.Property(property).CurrentValue);
+        void Raise(string name) => _events.Add(new ChatEvent(name, chat.Id, chat.CustomerId, chat.BotId, chat.Channel));
+
+        if ((added && chat.IsContact) || (!added && chat.IsLead && !entry.Property(c => c.IsLead).OriginalValue))
+        {
+            Raise(ChatEvent.NewLead);
+        }
+
+        if (chat.LastMessageBy == "user" && (Changed(c => c.LastMessageAt) || Changed(c => c.LastMessageText)))
+        {
+            Raise(ChatEvent.NewMessage);
+        }
+
+        if (chat.LastOrderedAt is not null && Changed(c => c.LastOrderedAt))
+        {
+            Raise(ChatEvent.NewOrder);
         }
     }
 

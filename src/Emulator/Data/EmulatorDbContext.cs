@@ -43,6 +43,9 @@ public sealed partial class EmulatorDbContext(DbContextOptions<EmulatorDbContext
     /// <summary>WhatsApp message templates of the tenants' WhatsApp bots.</summary>
     public DbSet<WhatsAppTemplate> WhatsAppTemplates => Set<WhatsAppTemplate>();
 
+    /// <summary>Webhook subscriptions of the tenants' bots.</summary>
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
     /// <summary>The trigram full-text index behind the <c>searchText</c> filter (read-only; triggers maintain it).</summary>
     public DbSet<ChatSearchEntry> ChatSearch => Set<ChatSearchEntry>();
 

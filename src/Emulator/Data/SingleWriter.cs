@@ -19,13 +19,18 @@ public sealed class SingleWriter : IAsyncDisposable
     private readonly Channel<IWorkItem> _queue = Channel.CreateUnbounded<IWorkItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<SingleWriter> _logger;
+    private readonly IChatEventSink? _events;
     private readonly Task _loop;
 
     /// <summary>Starts the writing loop; it runs until the writer is disposed.</summary>
-    public SingleWriter(IServiceScopeFactory scopes, ILogger<SingleWriter> logger)
+    /// <param name="scopes">Where each batch gets its context.</param>
+    /// <param name="logger">Failed batches are logged.</param>
+    /// <param name="events">Receives the events of committed work items (<see cref="EmulatorDbContext.TakeEvents"/>), if any.</param>
+    public SingleWriter(IServiceScopeFactory scopes, ILogger<SingleWriter> logger, IChatEventSink? events = null)
     {
         _scopes = scopes;
         _logger = logger;
+        _events = events;
         _loop = Task.Run(RunAsync);
     }
 
@@ -118,6 +123,7 @@ public sealed class SingleWriter : IAsyncDisposable
     private async Task WriteBatchAsync(List<IWorkItem> batch)
     {
         var done = new List<IWorkItem>(batch.Count);
+        var events = new List<ChatEvent>();
         try
         {
             await using var scope = _scopes.CreateAsyncScope();
@@ -136,9 +142,11 @@ public sealed class SingleWriter : IAsyncDisposable
                     await item.RunAsync(db);
                     await transaction.ReleaseSavepointAsync("item");
                     done.Add(item);
+                    events.AddRange(db.TakeEvents());
                 }
                 catch (Exception exception)
                 {
+                    db.TakeEvents();
                     await transaction.RollbackToSavepointAsync("item");
                     await transaction.ReleaseSavepointAsync("item");
                     item.Fail(exception);
@@ -161,6 +169,11 @@ public sealed class SingleWriter : IAsyncDisposable
             }
 
             return;
+        }
+
+        if (events.Count > 0)
+        {
+            _events?.Publish(events);
         }
 
         foreach (var item in done)

@@ -58,6 +58,9 @@ public sealed class SeedLoader(SingleWriter writer, TenantDirectory directory, T
             }
 
             await StoreAsync(db, chats, segments, now, ct);
+
+            // Loading data is not the platform's visitors acting: a seed raises no webhook events (README, "Webhooks").
+            db.TakeEvents();
             return new SeedResult(newTenants.Count, chats.Count, segments.Count);
         }, cancellationToken);
         if (result is null)

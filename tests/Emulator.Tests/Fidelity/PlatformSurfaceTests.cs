@@ -44,7 +44,7 @@ public sealed class PlatformSurfaceTests
     [Theory]
     [InlineData("POST", "/whatsapp-automation/wa/send-broadcast?apiKey=k", HttpStatusCode.NotFound)]
     [InlineData("GET", "/whatsapp-automation/analytics", HttpStatusCode.NotFound)]
-    [InlineData("POST", "/integrations/custom-app/subscribe-trigger-event", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/integrations/custom-app/get-bot-details", HttpStatusCode.NotFound)]
     [InlineData("GET", "/inbox/direct/unknown", HttpStatusCode.NotFound)]
     [InlineData("GET", "/v2/anything/at/all", HttpStatusCode.NotFound)]
     [InlineData("DELETE", "/inbox/direct/chats", HttpStatusCode.MethodNotAllowed)]

@@ -25,6 +25,7 @@ public static class ControlSurface
         services.AddSingleton(new EmulatorClock(TimeProvider.System));
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<EmulatorClock>());
         services.AddSingleton<RequestJournal>();
+        services.AddSingleton<IResettable>(sp => sp.GetRequiredService<RequestJournal>());
         services.AddSingleton<TenantAdmin>();
         services.AddSingleton<FaultRules>();
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<FaultRules>());

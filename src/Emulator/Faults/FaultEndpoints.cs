@@ -25,7 +25,7 @@ public static class FaultEndpoints
             .WithDescription("A rule limited by times disappears once it has applied that many times.");
         faults.MapDelete("/", (FaultRules rules) =>
             {
-                rules.Reset();
+                rules.Reset(null);
                 return TypedResults.NoContent();
             })
             .WithName("ClearFaults")

@@ -42,12 +42,12 @@ public sealed class FaultRules : IResettable
         }
     }
 
-    /// <summary>Removes every rule.</summary>
-    public void Reset()
+    /// <summary>Removes every rule, or the rules scoped to one tenant (rules for every tenant stay).</summary>
+    public void Reset(string? customerId)
     {
         lock (_gate)
         {
-            _rules.Clear();
+            _rules.RemoveAll(r => customerId is null || r.Request.CustomerId == customerId);
         }
     }
 

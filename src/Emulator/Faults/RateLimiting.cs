@@ -31,9 +31,8 @@ public static class RateLimiting
                     return RateLimitPartition.GetNoLimiter("off");
                 }
 
-                var key = context.RequestServices.GetRequiredService<TenantDirectory>().FindInRequest(context) is not null
-                    ? "token:" + TenantAuthFilter.AnyToken(context)
-                    : "address:" + context.Connection.RemoteIpAddress;
+                var key = context.RequestServices.GetRequiredService<TenantDirectory>().CredentialInRequest(context)?.Credential
+                    ?? "address:" + context.Connection.RemoteIpAddress;
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.RateLimitPermits,

@@ -7,7 +7,7 @@ namespace Emulator.Journal;
 /// The request journal: the last <see cref="EmulatorOptions.JournalCapacity"/> requests to the emulated surface, in
 /// memory, oldest dropped first. Thread-safe. <see cref="WaitAsync"/> lets a test wait for requests instead of sleeping.
 /// </summary>
-public sealed class RequestJournal(IOptions<EmulatorOptions> options)
+public sealed class RequestJournal(IOptions<EmulatorOptions> options) : State.IResettable
 {
     private readonly WaitableLog<JournalEntry> _log = new(() => options.Value.JournalCapacity);
 
@@ -19,6 +19,9 @@ public sealed class RequestJournal(IOptions<EmulatorOptions> options)
 
     /// <summary>Removes every entry, or those of one tenant; returns how many were removed.</summary>
     public int Clear(string? customerId) => _log.Remove(e => customerId is null || e.CustomerId == customerId);
+
+    /// <inheritdoc />
+    public void Reset(string? customerId) => Clear(customerId);
 
     /// <summary>
     /// Waits until at least <paramref name="count"/> entries match <paramref name="filter"/> and returns them (oldest

@@ -39,7 +39,11 @@ public sealed class ControlExamples : IOperationFilter
                 {"customerId": "65aa000000000000000000c1", "botId": "65aa000000000000000000b1", "name": "Mira", "hasOrdered": true,
                  "lastOrderedAt": "2024-02-01T12:00:00.000Z"}
               ],
-              "segments": [{"customerId": "{{{DevelopmentTenant.CustomerId}}}", "name": "VIP customers", "members": ["65aa000000000000000000d1"]}]
+              "segments": [{"customerId": "{{{DevelopmentTenant.CustomerId}}}", "name": "VIP customers", "members": ["65aa000000000000000000d1"]}],
+              "templates": [{"_id": "65aa000000000000000000e1", "customerId": "{{{DevelopmentTenant.CustomerId}}}", "name": "order_update",
+                 "body": "Hi {{1}}, your order {{2}} has shipped.", "status": "APPROVED"}],
+              "webhooks": [{"customerId": "{{{DevelopmentTenant.CustomerId}}}", "botId": "{{{DevelopmentTenant.BotId}}}", "event": "newLeadHook",
+                 "url": "http://127.0.0.1:9000/hook", "slug": "n8n", "category": "n8n", "platform": "website"}]
             }
             """),
         _ => null,

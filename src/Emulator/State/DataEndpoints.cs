@@ -17,7 +17,7 @@ public static class DataEndpoints
             })
             .WithName("Seed")
             .WithTags("Data")
-            .WithSummary("Load a seed document (tenants, chats, segments) in one transaction")
+            .WithSummary("Load a seed document (tenants, chats, segments, WhatsApp templates, webhook subscriptions) in one transaction")
             .WithDescription("All or nothing: a document with any problem is rejected whole, with every problem listed under its JSON path " +
                 "(errors[\"chats[3].email\"]). A chat or segment with the _id of a stored one replaces it; chats without createdAt start now. " +
                 "The same format as GET /_emulator/export.")
@@ -28,8 +28,8 @@ public static class DataEndpoints
             .WithName("Export")
             .WithTags("Data")
             .WithSummary("Everything stored, or one tenant's (customerId), as a seed document")
-            .WithDescription("Runtime tenants (with their tokens), every chat with every stored field (DELETED contacts included), and " +
-                "segments with their members. Export, reset, seed gives back identical listings, ids and timestamps included.");
+            .WithDescription("Runtime tenants (with their tokens), every chat with every stored field (DELETED contacts included), " +
+                "segments with their members, WhatsApp templates and webhook subscriptions. Export, reset, seed gives back identical listings, ids and timestamps included.");
         emulator.MapGet("/chats", async (string customerId, EmulatorDbContext db, CancellationToken cancellationToken) =>
                 TypedResults.Ok((await db.Chats.AsNoTracking().Where(c => c.CustomerId == customerId)
                     .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).ToListAsync(cancellationToken)).Select(SeedMapping.ToSeed).ToList()))
@@ -47,6 +47,7 @@ public static class DataEndpoints
             .OrderBy(c => c.CustomerId).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         var segments = await db.Segments.AsNoTracking().Where(s => customerId == null || s.CustomerId == customerId)
             .OrderBy(s => s.CustomerId).ThenBy(s => s.CreatedAt).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+        var (templates, webhooks) = await SeedIntegrations.ExportAsync(db, customerId, cancellationToken);
         return new SeedDocument
         {
             Tenants = directory.All().Where(e => e.Source == TenantSources.Runtime && (customerId is null || e.Tenant.CustomerId == customerId))
@@ -61,6 +62,8 @@ public static class DataEndpoints
                 UpdatedAt = Common.Timestamps.Format(s.UpdatedAt),
                 Members = chats.Where(c => c.CustomerId == s.CustomerId && c.Segments.Contains(s.Id)).Select(c => c.Id).ToList(),
             }).ToList(),
+            Templates = templates,
+            Webhooks = webhooks,
         };
     }
 }

@@ -1,6 +1,5 @@
 using Emulator.Control;
 using Emulator.Data;
-using Emulator.Journal;
 using Emulator.Tenants;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,8 +11,8 @@ public static class ResetEndpoints
     /// <summary>Maps the reset endpoint on the control surface group.</summary>
     public static RouteGroupBuilder MapResetApi(this RouteGroupBuilder emulator)
     {
-        emulator.MapPost("/reset", async (string? customerId, SingleWriter writer, TenantDirectory directory, RequestJournal journal,
-                EmulatorClock clock, IEnumerable<IResettable> others, CancellationToken cancellationToken) =>
+        emulator.MapPost("/reset", async (string? customerId, SingleWriter writer, TenantDirectory directory,
+                EmulatorClock clock, IEnumerable<IResettable> memory, CancellationToken cancellationToken) =>
             {
                 var chats = await writer.WriteAsync(async (db, ct) =>
                 {
@@ -25,15 +24,15 @@ public static class ResetEndpoints
 
                     return deleted;
                 }, cancellationToken);
-                journal.Clear(customerId);
+                foreach (var state in memory)
+                {
+                    state.Reset(customerId);
+                }
+
                 if (customerId is null)
                 {
                     directory.RemoveRuntime(null);
                     clock.Reset();
-                    foreach (var other in others)
-                    {
-                        other.Reset();
-                    }
                 }
 
                 return TypedResults.Ok(new ResetWire(chats));
@@ -43,16 +42,24 @@ public static class ResetEndpoints
             .WithSummary("Empty everything, or one tenant's data (customerId)")
             .WithDescription("Without customerId: every chat, contact and segment, the runtime tenants, the request journal, the fault " +
                 "rules and the clock, as on a fresh start (configured tenants and the development tenant stay). With customerId: that " +
-                "tenant's chats, contacts, segments and journal entries; the tenant itself stays.");
+                "tenant's chats, contacts, segments, journal entries, fault rules, WhatsApp outbox and webhook deliveries; the tenant itself " +
+                "stays, and so do the clock and the webhook switches, which all tenants share.");
         return emulator;
     }
 }
 
-/// <summary>In-memory state that a full reset clears (fault rules, rate limits).</summary>
+/// <summary>
+/// In-memory state that <c>POST /_emulator/reset</c> clears (journal, fault rules, WhatsApp outbox, webhook deliveries and
+/// switches): the one place a reset reaches them, so new in-memory state registers here instead of being remembered by
+/// the endpoint.
+/// </summary>
 public interface IResettable
 {
-    /// <summary>Returns to the state of a fresh start.</summary>
-    void Reset();
+    /// <summary>
+    /// Returns to the state of a fresh start when <paramref name="customerId"/> is null; otherwise forgets what is kept
+    /// for that tenant only (state shared by all tenants stays).
+    /// </summary>
+    void Reset(string? customerId);
 }
 
 /// <summary>Answer of <c>POST /_emulator/reset</c>.</summary>

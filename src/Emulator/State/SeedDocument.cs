@@ -19,6 +19,46 @@ public sealed class SeedDocument
 
     /// <summary>Segments to store, with their members; one with the <c>_id</c> of a stored segment replaces it.</summary>
     public List<SeedSegment?>? Segments { get; init; }
+
+    /// <summary>WhatsApp templates (the body of <c>POST /_emulator/whatsapp/templates</c> plus <c>createdAt</c>); one with the
+    /// <c>_id</c> of a stored template replaces it.</summary>
+    public List<WhatsApp.TemplateCreate?>? Templates { get; init; }
+
+    /// <summary>Webhook subscriptions; one with the <c>_id</c> of a stored subscription, or the same tenant, bot, event, slug
+    /// and URL, replaces it.</summary>
+    public List<SeedWebhook?>? Webhooks { get; init; }
+}
+
+/// <summary>One webhook subscription, as <c>subscribe-trigger-event</c> stores it.</summary>
+public sealed class SeedWebhook
+{
+    /// <summary>The subscription's 24-hex <c>_id</c>; generated when left out.</summary>
+    [JsonPropertyName("_id")]
+    public string? Id { get; init; }
+
+    /// <summary>The tenant (required).</summary>
+    public string? CustomerId { get; init; }
+
+    /// <summary>The bot whose events are delivered (required).</summary>
+    public string? BotId { get; init; }
+
+    /// <summary><c>newLeadHook</c>, <c>newMessageHook</c> or <c>newOrderHook</c> (required).</summary>
+    public string? Event { get; init; }
+
+    /// <summary>The receiver: an absolute http or https URL (required).</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The integration's slug; "" when left out.</summary>
+    public string? Slug { get; init; }
+
+    /// <summary>The integration's category; "" when left out.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>The platform sent back in deliveries.</summary>
+    public string? Platform { get; init; }
+
+    /// <summary>When it was subscribed; now when left out.</summary>
+    public string? CreatedAt { get; init; }
 }
 
 /// <summary>One chat (contact) with every stored field. Derived values (lead typing, the search text) follow from these.</summary>

@@ -75,6 +75,21 @@ public sealed partial class SeedDocumentValidator : AbstractValidator<SeedDocume
             segment.RuleFor(s => s!.UpdatedAt).Must(IsTimestamp).WithMessage("{PropertyPath} must be an ISO 8601 UTC time.");
             segment.RuleForEach(s => s!.Members).Must(IsObjectId).WithMessage("{PropertyPath} must be a chat _id (24 lowercase hex characters).");
         });
+        RuleForEach(d => d.Templates).NotNull().WithMessage("{PropertyPath} must be an object.").SetValidator(new WhatsApp.TemplateCreateValidator()!);
+        RuleForEach(d => d.Webhooks).NotNull().WithMessage("{PropertyPath} must be an object.").ChildRules(webhook =>
+        {
+            webhook.RuleFor(w => w!.Id).Must(IsObjectId!).When(w => w!.Id is not null).WithMessage("{PropertyPath} must be 24 lowercase hex characters.");
+            webhook.RuleFor(w => w!.CustomerId).NotEmpty().WithMessage("{PropertyPath} is required.").MaximumLength(64).WithMessage("{PropertyPath} must be at most 64 characters.");
+            webhook.RuleFor(w => w!.BotId).NotEmpty().WithMessage("{PropertyPath} is required.").MaximumLength(64).WithMessage("{PropertyPath} must be at most 64 characters.");
+            webhook.RuleFor(w => w!.Event).Must(ChatEvent.All.Contains!).WithMessage($"{{PropertyPath}} must be one of {string.Join(", ", ChatEvent.All)}.");
+            webhook.RuleFor(w => w!.Url).Must(Webhooks.SubscribeRequestValidator.IsReceiverUrl).WithMessage("{PropertyPath} must be an absolute http or https URL.");
+            foreach (var text in new System.Linq.Expressions.Expression<Func<SeedWebhook?, string?>>[] { w => w!.Slug, w => w!.Category, w => w!.Platform })
+            {
+                webhook.RuleFor(text).MaximumLength(64).WithMessage("{PropertyPath} must be at most 64 characters.");
+            }
+
+            webhook.RuleFor(w => w!.CreatedAt).Must(IsTimestamp).WithMessage(TimestampMessage);
+        });
     }
 
     private const string TimestampMessage = "{PropertyPath} must be an ISO 8601 UTC time such as 2024-01-31T09:30:00.000Z.";
@@ -82,7 +97,8 @@ public sealed partial class SeedDocumentValidator : AbstractValidator<SeedDocume
     /// <summary>True for 24 lowercase hex characters (an ObjectId).</summary>
     public static bool IsObjectId(string value) => ObjectId().IsMatch(value);
 
-    private static bool IsTimestamp(string? value) => value is null || Timestamps.TryParse(value, out _);
+    /// <summary>True for null or an ISO 8601 UTC time.</summary>
+    public static bool IsTimestamp(string? value) => value is null || Timestamps.TryParse(value, out _);
 
     [GeneratedRegex("^[0-9a-f]{24}$")]
     private static partial Regex ObjectId();

@@ -21,6 +21,8 @@ public sealed class SeedLoader(SingleWriter writer, TenantDirectory directory, T
         var tenants = (document.Tenants ?? []).ToList();
         var chats = (document.Chats ?? []).OfType<SeedChat>().ToList();
         var segments = (document.Segments ?? []).OfType<SeedSegment>().ToList();
+        var templates = (document.Templates ?? []).OfType<WhatsApp.TemplateCreate>().ToList();
+        var webhooks = (document.Webhooks ?? []).OfType<SeedWebhook>().ToList();
         var problems = new SeedProblems();
         var newTenants = CheckTenants(tenants, problems);
         var known = directory.All().Select(e => e.Tenant.CustomerId).Concat(newTenants.Select(t => t.CustomerId)).ToHashSet(StringComparer.Ordinal);
@@ -42,11 +44,15 @@ public sealed class SeedLoader(SingleWriter writer, TenantDirectory directory, T
 
         Duplicates(chats.Select(c => c.Id), "chats", "_id", problems);
         Duplicates(segments.Select(s => s.Id), "segments", "_id", problems);
+        string? WhatsAppBot(string customerId) =>
+            directory.WhatsAppBotOf(customerId) ?? newTenants.FirstOrDefault(t => t.CustomerId == customerId)?.WhatsAppBotId;
+        SeedIntegrations.Check(templates, webhooks, known, WhatsAppBot, problems);
 
         // The checks against the stored data run even when others failed, so that one answer lists every problem.
         var now = Timestamps.Now(clock);
         var result = await writer.WriteAsync(async (db, ct) =>
         {
+            await SeedIntegrations.CheckStoredAsync(db, templates, webhooks, problems, ct);
             if (await CheckStoredAsync(db, chats, segments, problems, ct))
             {
                 return null;
@@ -58,10 +64,11 @@ public sealed class SeedLoader(SingleWriter writer, TenantDirectory directory, T
             }
 
             await StoreAsync(db, chats, segments, now, ct);
+            await SeedIntegrations.StoreAsync(db, templates, webhooks, WhatsAppBot, now, ct);
 
             // Loading data is not the platform's visitors acting: a seed raises no webhook events (README, "Webhooks").
             db.TakeEvents();
-            return new SeedResult(newTenants.Count, chats.Count, segments.Count);
+            return new SeedResult(newTenants.Count, chats.Count, segments.Count, templates.Count, webhooks.Count);
         }, cancellationToken);
         if (result is null)
         {
@@ -108,7 +115,8 @@ public sealed class SeedLoader(SingleWriter writer, TenantDirectory directory, T
         return created;
     }
 
-    private static void Duplicates(IEnumerable<string?> ids, string list, string member, SeedProblems problems)
+    /// <summary>Adds a problem for each <c>_id</c> that appears again in the same list.</summary>
+    internal static void Duplicates(IEnumerable<string?> ids, string list, string member, SeedProblems problems)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var i = 0;
@@ -256,7 +264,9 @@ public sealed class SeedLoader(SingleWriter writer, TenantDirectory directory, T
 /// <param name="Tenants">Runtime tenants created (identical existing ones are not counted).</param>
 /// <param name="Chats">Chats stored (new or replaced).</param>
 /// <param name="Segments">Segments stored (new or replaced).</param>
-public sealed record SeedResult(int Tenants, int Chats, int Segments);
+/// <param name="Templates">WhatsApp templates stored (new or replaced).</param>
+/// <param name="Webhooks">Webhook subscriptions stored (new or replaced).</param>
+public sealed record SeedResult(int Tenants, int Chats, int Segments, int Templates = 0, int Webhooks = 0);
 
 /// <summary>Problems found in a seed document, by JSON path.</summary>
 internal sealed class SeedProblems

@@ -70,8 +70,23 @@ public sealed class TenantDirectory
     public TenantEntry? FindByWhatsAppApiKey(string apiKey) =>
         _byToken.Values.FirstOrDefault(e => e.WhatsAppApiKey is not null && string.Equals(e.WhatsAppApiKey, apiKey, StringComparison.Ordinal));
 
-    /// <summary>The tenant of the token a request carries in any accepted form, or null.</summary>
-    public Tenant? FindInRequest(HttpContext context) => TenantAuthFilter.AnyToken(context) is { } token ? Find(token) : null;
+    /// <summary>The tenant of the token a request carries in any accepted form, else of its WhatsApp <c>apiKey</c>, or null:
+    /// for the journal, faults and the rate limit, which run before the endpoint is known.</summary>
+    public Tenant? FindInRequest(HttpContext context) => CredentialInRequest(context)?.Tenant;
+
+    /// <summary>As <see cref="FindInRequest"/>, with the credential that named the tenant (<c>token:…</c> or
+    /// <c>apiKey:…</c>): the rate limit's partition.</summary>
+    public (Tenant Tenant, string Credential)? CredentialInRequest(HttpContext context)
+    {
+        if (TenantAuthFilter.AnyToken(context) is { } token && Find(token) is { } tenant)
+        {
+            return (tenant, "token:" + token);
+        }
+
+        return TenantAuthFilter.AnyApiKey(context) is { } key && FindByWhatsAppApiKey(key) is { } entry
+            ? (entry.Tenant, "apiKey:" + key)
+            : null;
+    }
 
     /// <summary>Every known tenant, development first, then configured, then runtime by creation.</summary>
     public IReadOnlyList<TenantEntry> All() =>
@@ -81,6 +96,10 @@ public sealed class TenantDirectory
     /// <summary>The entries of <paramref name="customerId"/> (several configured tokens may share one account).</summary>
     public IReadOnlyList<TenantEntry> OfCustomer(string customerId) =>
         _byToken.Values.Where(e => e.Tenant.CustomerId == customerId).ToList();
+
+    /// <summary>The WhatsApp bot of <paramref name="customerId"/>'s account, or null when it has none.</summary>
+    public string? WhatsAppBotOf(string customerId) =>
+        OfCustomer(customerId).Select(e => e.Bots.GetValueOrDefault(Channels.WhatsApp)).OfType<string>().FirstOrDefault();
 
     /// <summary>True when <paramref name="token"/> belongs to any tenant.</summary>
     public bool HasToken(string token) => _byToken.ContainsKey(token);

@@ -61,6 +61,13 @@ public sealed class TenantAuthFilter(TenantDirectory tenants) : IEndpointFilter
         TokenHeader.All.Select(h => http.Request.Headers[h].ToString().Trim()).FirstOrDefault(v => v.Length > 0)
         ?? FirstToken(http, null);
 
+    /// <summary>The WhatsApp bot's API key of a request: the <c>apiKey</c> query parameter, else header; or null
+    /// (help page "WhatsApp Cloud API").</summary>
+    public static string? AnyApiKey(HttpContext http) =>
+        http.Request.Query["apiKey"].ToString() is { Length: > 0 } query ? query
+        : http.Request.Headers["apiKey"].ToString() is { Length: > 0 } header ? header
+        : null;
+
     private static string? FirstToken(HttpContext http, string? header)
     {
         if (header is not null && http.Request.Headers[header].ToString() is { Length: > 0 } value)

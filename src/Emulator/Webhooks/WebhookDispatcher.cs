@@ -60,10 +60,13 @@ public sealed class WebhookDispatcher : IChatEventSink, IResettable, IAsyncDispo
     }
 
     /// <inheritdoc />
-    public void Reset()
+    public void Reset(string? customerId)
     {
-        Deliveries.Remove(_ => true);
-        Controls.Set(false, null, null);
+        Deliveries.Remove(d => customerId is null || d.CustomerId == customerId);
+        if (customerId is null)
+        {
+            Controls.Set(false, null, null);
+        }
     }
 
     private int _disposed;

@@ -24,12 +24,14 @@ public static class WebhookEndpoints
                 await writer.WriteAsync(async (db, ct) =>
                 {
                     var slug = request.Slug ?? "";
-                    await db.WebhookSubscriptions.Where(s => s.CustomerId == customerId && s.BotId == request.BotId && s.Event == request.Event
-                        && s.Slug == slug && s.Url == request.WebhookUrl).ExecuteDeleteAsync(ct);
-                    if (request.Subscribe != false)
+                    if (request.Subscribe == false)
+                    {
+                        await WebhookSubscriptions.UnsubscribeAsync(db, customerId, request.BotId!, request.Event!, slug, request.WebhookUrl!, ct);
+                    }
+                    else
                     {
                         var now = Timestamps.Now(clock);
-                        db.WebhookSubscriptions.Add(new WebhookSubscription
+                        await WebhookSubscriptions.SubscribeAsync(db, new WebhookSubscription
                         {
                             Id = db.Ids.New(now),
                             CustomerId = customerId,
@@ -40,7 +42,7 @@ public static class WebhookEndpoints
                             Category = request.Category ?? "",
                             Platform = request.Platform,
                             CreatedAt = now,
-                        });
+                        }, ct);
                         await db.SaveChangesAsync(ct);
                     }
 
@@ -139,13 +141,17 @@ public sealed class SubscribeRequestValidator : AbstractValidator<SubscribeReque
     /// <summary>Creates the rules.</summary>
     public SubscribeRequestValidator()
     {
-        RuleFor(r => r.WebhookUrl).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && u!.Length <= 2048)
-            .WithMessage("webhookUrl must be an absolute http or https URL.");
+        RuleFor(r => r.WebhookUrl).Must(IsReceiverUrl).WithMessage("webhookUrl must be an absolute http or https URL.");
         RuleFor(r => r.BotId).NotEmpty().WithMessage("botId is required.").MaximumLength(64).WithMessage("botId must be at most 64 characters.");
         RuleFor(r => r.Event).Must(ChatEvent.All.Contains!).WithMessage($"event must be one of {string.Join(", ", ChatEvent.All)}.");
         RuleFor(r => r.Slug).MaximumLength(64).WithMessage("slug must be at most 64 characters.");
         RuleFor(r => r.Category).MaximumLength(64).WithMessage("category must be at most 64 characters.");
+        RuleFor(r => r.Platform).MaximumLength(64).WithMessage("platform must be at most 64 characters.");
     }
+
+    /// <summary>True for an absolute http or https URL of at most 2048 characters: the only receivers the emulator calls.</summary>
+    public static bool IsReceiverUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && url!.Length <= 2048;
 }
 
 /// <summary>Checks <see cref="FetchSubscriptionsRequest"/>.</summary>

@@ -17,7 +17,7 @@ public static class WhatsAppControlEndpoints
         whatsapp.MapPost("/templates", async Task<IResult> (TemplateCreate body, TenantDirectory tenants, SingleWriter writer, TimeProvider clock,
                 CancellationToken cancellationToken) =>
             {
-                var botId = body.BotId ?? tenants.OfCustomer(body.CustomerId!).Select(e => e.Bots.GetValueOrDefault(Channels.WhatsApp)).OfType<string>().FirstOrDefault();
+                var botId = body.BotId ?? tenants.WhatsAppBotOf(body.CustomerId!);
                 if (tenants.OfCustomer(body.CustomerId!).Count == 0 || botId is null)
                 {
                     return SimulationEndpoints.NoTenant(body.CustomerId!);
@@ -25,21 +25,7 @@ public static class WhatsAppControlEndpoints
 
                 var template = await writer.WriteAsync(async (db, ct) =>
                 {
-                    var now = Timestamps.Now(clock);
-                    var stored = new WhatsAppTemplate
-                    {
-                        Id = body.Id ?? db.Ids.New(now),
-                        CustomerId = body.CustomerId!,
-                        BotId = botId,
-                        Name = body.Name!,
-                        Body = body.Body!,
-                        Header = body.Header,
-                        Footer = body.Footer,
-                        Language = body.Language ?? "en",
-                        Category = body.Category ?? "MARKETING",
-                        Status = body.Status ?? "APPROVED",
-                        CreatedAt = now,
-                    };
+                    var stored = body.ToTemplate(botId, Timestamps.Now(clock), db.Ids);
                     await db.WhatsAppTemplates.Where(t => t.Id == stored.Id).ExecuteDeleteAsync(ct);
                     db.WhatsAppTemplates.Add(stored);
                     await db.SaveChangesAsync(ct);
@@ -115,8 +101,34 @@ public sealed record TemplateConfigurationWire(string Name, string Language, str
 /// <param name="Header">Header text.</param>
 /// <param name="Footer">Footer text.</param>
 /// <param name="Id">The template's <c>_id</c> (24 lowercase hex characters); generated when left out.</param>
+/// <param name="CreatedAt">When it was defined (ISO 8601 UTC); now when left out. Seed documents carry it.</param>
 public sealed record TemplateCreate(string? CustomerId, string? BotId, string? Name, string? Body, string? Status, string? Language, string? Category,
-    string? Header, string? Footer, string? Id);
+    string? Header, string? Footer, [property: System.Text.Json.Serialization.JsonPropertyName("_id")] string? Id, string? CreatedAt = null)
+{
+    /// <summary>The template to store (already validated), of <paramref name="botId"/>, with the defaults of what is left out.</summary>
+    public WhatsAppTemplate ToTemplate(string botId, DateTime now, ObjectIds ids)
+    {
+        var createdAt = Timestamps.TryParse(CreatedAt, out var at) ? at : now;
+        return new WhatsAppTemplate
+        {
+            Id = Id ?? ids.New(createdAt),
+            CustomerId = CustomerId!,
+            BotId = botId,
+            Name = Name!,
+            Body = Body!,
+            Header = Header,
+            Footer = Footer,
+            Language = Language ?? "en",
+            Category = Category ?? "MARKETING",
+            Status = Status ?? "APPROVED",
+            CreatedAt = createdAt,
+        };
+    }
+
+    /// <summary>The seed form of a stored template: every stored field.</summary>
+    public static TemplateCreate From(WhatsAppTemplate t) =>
+        new(t.CustomerId, t.BotId, t.Name, t.Body, t.Status, t.Language, t.Category, t.Header, t.Footer, t.Id, Timestamps.Format(t.CreatedAt));
+}
 
 /// <summary>Checks <see cref="TemplateCreate"/>.</summary>
 public sealed class TemplateCreateValidator : AbstractValidator<TemplateCreate>
@@ -133,5 +145,7 @@ public sealed class TemplateCreateValidator : AbstractValidator<TemplateCreate>
         RuleFor(t => t.Id).Must(id => id is null || State.SeedDocumentValidator.IsObjectId(id)).WithMessage("_id must be 24 lowercase hex characters.");
         RuleFor(t => t.Header).Text(60);
         RuleFor(t => t.Footer).Text(60);
+        RuleFor(t => t.BotId).MaximumLength(64).WithMessage("botId must be at most 64 characters.");
+        RuleFor(t => t.CreatedAt).Must(State.SeedDocumentValidator.IsTimestamp).WithMessage("createdAt must be an ISO 8601 UTC time such as 2024-01-31T09:30:00.000Z.");
     }
 }

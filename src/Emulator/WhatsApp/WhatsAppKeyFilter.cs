@@ -22,8 +22,8 @@ public sealed class WhatsAppKeyFilter(TenantDirectory tenants) : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var key = http.Request.Query["apiKey"].ToString() is { Length: > 0 } query ? query : http.Request.Headers["apiKey"].ToString();
-        if (key.Length == 0)
+        var key = TenantAuthFilter.AnyApiKey(http);
+        if (key is null)
         {
             return Unauthorized("No API key: send the WhatsApp bot's key as the apiKey query parameter or header.");
         }

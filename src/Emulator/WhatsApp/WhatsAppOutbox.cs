@@ -26,7 +26,7 @@ public sealed record OutboxEntry(long Seq, string Id, string At, string Customer
 public sealed class WhatsAppOutbox(IOptions<EmulatorOptions> options) : State.IResettable
 {
     /// <inheritdoc />
-    public void Reset() => Clear(null);
+    public void Reset(string? customerId) => Clear(customerId);
 
     private readonly WaitableLog<OutboxEntry> _log = new(() => Math.Max(options.Value.JournalCapacity, 1));
 

@@ -38,6 +38,15 @@ public sealed class SeedExportTests
             },
         },
         segments = new[] { new { _id = SegmentId, customerId = EmulatorFactory.DevCustomerId, name = "VIPs", createdAt = "2024-01-01T00:00:00.000Z", members = new[] { "5f0000000000000000000101" } } },
+        templates = new object[]
+        {
+            new { customerId = EmulatorFactory.DevCustomerId, name = "otp", body = "Your code is {{1}}", footer = "Do not share it" },
+            new { _id = "5f0000000000000000000301", customerId = TenantId, botId = "bot-wa", name = "promo", body = "Hi {{1}}", status = "PENDING", createdAt = "2024-01-06T00:00:00.000Z" },
+        },
+        webhooks = new[]
+        {
+            new { customerId = EmulatorFactory.DevCustomerId, botId = EmulatorFactory.DevBotId, @event = "newLeadHook", url = "http://127.0.0.1:9/hook", slug = "n8n", category = "n8n", platform = "website" },
+        },
     };
 
     [Fact]
@@ -58,7 +67,10 @@ public sealed class SeedExportTests
                 (await dev.SearchAsync(new { page = 1, segments = new[] { SegmentId } })).ExpectOk().Text,
                 (await dev.ListSegmentsAsync()).ExpectOk().Text,
                 (await mine.SearchAsync(new { page = 1 })).ExpectOk().Text,
-                (await control.GetAsync($"/_emulator/chats?customerId={EmulatorFactory.DevCustomerId}")).ExpectOk().Text);
+                (await control.GetAsync($"/_emulator/chats?customerId={EmulatorFactory.DevCustomerId}")).ExpectOk().Text,
+                (await control.GetAsync($"/_emulator/whatsapp/templates?customerId={EmulatorFactory.DevCustomerId}")).ExpectOk().Text,
+                (await control.GetAsync($"/_emulator/whatsapp/templates?customerId={TenantId}")).ExpectOk().Text,
+                (await control.GetAsync($"/_emulator/webhooks/subscriptions?customerId={EmulatorFactory.DevCustomerId}")).ExpectOk().Text);
         }
 
         var before = await SnapshotAsync();
@@ -70,6 +82,9 @@ public sealed class SeedExportTests
         Assert.Equal(before, await SnapshotAsync());
         Assert.Equal(export, (await control.GetAsync("/_emulator/export")).ExpectOk().Text);
         Assert.Contains("\"name\":\"VIPs\"", before);
+        Assert.Contains("Your code is {{1}}", before);
+        Assert.Contains("\"status\":\"PENDING\"", before);
+        Assert.Contains("http://127.0.0.1:9/hook", before);
         Assert.Contains("DEPENDANCY", before);
     }
 
@@ -105,6 +120,70 @@ public sealed class SeedExportTests
         Assert.Equal(0, (await control.PostAsync("/_emulator/seed", Document())).ExpectOk().Json["tenants"]!.GetValue<int>());
         Assert.Equal(2, (await control.GetAsync($"/_emulator/chats?customerId={EmulatorFactory.DevCustomerId}")).ExpectOk().Array.Count);
         Assert.Single((await emulator.Inbox().ListSegmentsAsync()).ExpectOk().Data);
+        Assert.Single((await control.GetAsync($"/_emulator/webhooks/subscriptions?customerId={EmulatorFactory.DevCustomerId}")).ExpectOk().Array);
+        // The template without an _id is a new one each time; the one with an _id is replaced.
+        Assert.Equal(2, (await control.GetAsync($"/_emulator/whatsapp/templates?customerId={EmulatorFactory.DevCustomerId}")).ExpectOk().Array.Count);
+        Assert.Single((await control.GetAsync($"/_emulator/whatsapp/templates?customerId={TenantId}")).ExpectOk().Array);
+    }
+
+    [Fact]
+    public async Task Seeded_templates_and_webhooks_work_as_if_defined_through_their_endpoints()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var emulator = new EmulatorFactory();
+        var control = emulator.Control();
+        var url = receiver.Url("seeded");
+        (await control.PostAsync("/_emulator/seed", new
+        {
+            templates = new[] { new { _id = "5f0000000000000000000302", customerId = EmulatorFactory.DevCustomerId, name = "otp", body = "Code {{1}}" } },
+            webhooks = new[] { new { customerId = EmulatorFactory.DevCustomerId, botId = EmulatorFactory.DevBotId, @event = "newLeadHook", url } },
+        })).ExpectOk();
+
+        using var sent = await emulator.CreateClient().PostAsync($"/whatsapp-automation/wa/send-template?apiKey={Emulator.DevelopmentTenant.WhatsAppApiKey}",
+            new StringContent("""{"wa_id":"910987654321","templateId":"5f0000000000000000000302","params":[{"type":"body","parameters":[{"type":"text","text":"42"}]}]}""",
+                System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal("Code 42", Assert.Single((await control.GetAsync("/_emulator/whatsapp/outbox")).ExpectOk().Array)!["text"]!.GetValue<string>());
+
+        (await emulator.Inbox().PutLeadAsync(InboxClient.Lead("seeded-hook", new { name = "Hook" }))).ExpectOk();
+        (await control.GetAsync($"/_emulator/webhooks/deliveries/wait?url={Uri.EscapeDataString(url)}&outcome=delivered")).ExpectOk();
+        Assert.Single(receiver.At("seeded"));
+    }
+
+    [Fact]
+    public async Task Bad_templates_and_webhooks_reject_the_document_by_path()
+    {
+        const string Configured = "5f00000000000000000000c1";
+        await using var emulator = new EmulatorFactory(new Dictionary<string, string?>
+        {
+            ["Emulator:Tenants:0:CustomerId"] = Configured,
+            ["Emulator:Tenants:0:Token"] = "configured-tenant-token-0123456789",
+        });
+        var control = emulator.Control();
+        var webhook = new { customerId = EmulatorFactory.DevCustomerId, botId = EmulatorFactory.DevBotId, @event = "newLeadHook", url = "http://127.0.0.1:9/a" };
+        var shape = (await control.PostAsync("/_emulator/seed", new
+        {
+            templates = new object[] { new { customerId = EmulatorFactory.DevCustomerId, name = "t", body = "b", status = "LIVE" } },
+            webhooks = new object[] { new { customerId = EmulatorFactory.DevCustomerId, botId = EmulatorFactory.DevBotId, @event = "newChatHook", url = "ftp://x" } },
+        })).ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.Equal(["templates[0].status", "webhooks[0].event", "webhooks[0].url"], shape["errors"]!.AsObject().Select(p => p.Key).Order());
+
+        var other = (await control.PostAsync("/_emulator/tenants")).Expect(HttpStatusCode.Created).Json;
+        (await control.PostAsync("/_emulator/whatsapp/templates", new { _id = "5f0000000000000000000303", customerId = EmulatorFactory.DevCustomerId, name = "t", body = "b" }))
+            .Expect(HttpStatusCode.Created);
+        var stored = (await control.PostAsync("/_emulator/seed", new
+        {
+            templates = new object[]
+            {
+                new { customerId = "999999999999999999999999", name = "t", body = "b" },
+                new { customerId = Configured, name = "t", body = "b" },   // a configured tenant without WhatsAppBotId has no WhatsApp bot
+                new { _id = "5f0000000000000000000303", customerId = other["customerId"]!.GetValue<string>(), name = "t", body = "b" },
+            },
+            webhooks = new object[] { webhook, webhook },
+        })).ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.Equal(["templates[0].customerId", "templates[1].botId", "templates[2]._id", "webhooks[1]"], stored["errors"]!.AsObject().Select(p => p.Key).Order());
+        Assert.Empty((await control.GetAsync($"/_emulator/webhooks/subscriptions?customerId={EmulatorFactory.DevCustomerId}")).ExpectOk().Array);
+        Assert.Single((await control.GetAsync($"/_emulator/whatsapp/templates?customerId={EmulatorFactory.DevCustomerId}")).ExpectOk().Array);
     }
 
     [Fact]

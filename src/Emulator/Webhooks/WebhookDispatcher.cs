@@ -29,12 +29,15 @@ public sealed class WebhookDispatcher : IChatEventSink, IResettable, IAsyncDispo
     private readonly TenantDirectory _tenants;
     private readonly IOptions<EmulatorOptions> _options;
     private readonly TimeProvider _clock;
+    private readonly ILogger<WebhookDispatcher> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _workers;
 
     /// <summary>Starts the delivery workers.</summary>
-    public WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, TenantDirectory tenants, IOptions<EmulatorOptions> options, TimeProvider clock)
+    public WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, TenantDirectory tenants, IOptions<EmulatorOptions> options, TimeProvider clock,
+        ILogger<WebhookDispatcher> logger)
     {
+        _logger = logger;
         _scopes = scopes;
         _http = http;
         _tenants = tenants;
@@ -97,6 +100,11 @@ public sealed class WebhookDispatcher : IChatEventSink, IResettable, IAsyncDispo
             catch (Exception) when (_stopping.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception ex)
+            {
+                // A worker outlives any one event: the calls that raised events were answered long ago.
+                _logger.LogError(ex, "Delivering {Event} of chat {ChatId} failed.", e.Event, e.ChatId);
             }
         }
     }

@@ -18,10 +18,16 @@ public sealed partial class EmulatorControlClient
     public Task<List<JournalEntry>> WaitForRequestsAsync(JournalQuery? filter = null, int count = 1, TimeSpan? timeout = null,
         CancellationToken cancellationToken = default)
     {
-        var parameters = QueryOf(filter).Append(("count", count.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .Append(("timeoutMs", ((int)(timeout ?? TimeSpan.FromSeconds(5)).TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return SendAsync<List<JournalEntry>>(HttpMethod.Get, "_emulator/requests/wait" + Query(parameters.ToArray()), null, cancellationToken);
+        return SendAsync<List<JournalEntry>>(HttpMethod.Get, "_emulator/requests/wait" + Query([.. QueryOf(filter), .. WaitFor(count, timeout)]), null,
+            cancellationToken);
     }
+
+    // The wait calls' count and timeoutMs (default 5 s), shared by the journal, the outbox and the delivery log.
+    private static (string, string?)[] WaitFor(int count, TimeSpan? timeout) =>
+    [
+        ("count", count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("timeoutMs", ((int)(timeout ?? TimeSpan.FromSeconds(5)).TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    ];
 
     /// <summary>Forgets recorded requests: all, or one tenant's.</summary>
     public Task ClearRequestsAsync(string? customerId = null, CancellationToken cancellationToken = default) =>

@@ -114,7 +114,7 @@ public sealed partial class EmulatorControlClient(HttpClient http, string? admin
     /// <inheritdoc />
     public void Dispose() => Http.Dispose();
 
-    private static EmulatorTenant ToTenant(TenantWire t) => new(t.CustomerId, t.Token, t.BotId ?? "", t.AgencyId, t.Bots);
+    private static EmulatorTenant ToTenant(TenantWire t) => new(t.CustomerId, t.Token, t.BotId ?? "", t.AgencyId, t.Bots, t.WhatsAppApiKey);
 
     private static string? Format(DateTimeOffset? at) => at is { } a ? Common.Timestamps.Format(a.UtcDateTime) : null;
 

@@ -53,7 +53,9 @@ public sealed class InboxEmulator : IAsyncDisposable
     /// <summary>The development tenant, always there (README, "Development tenant").</summary>
     public static EmulatorTenant DevelopmentTenant { get; } = new(
         Emulator.DevelopmentTenant.CustomerId, Emulator.DevelopmentTenant.Token, Emulator.DevelopmentTenant.BotId,
-        Emulator.DevelopmentTenant.AgencyId, new Dictionary<string, string> { [Channels.Website] = Emulator.DevelopmentTenant.BotId });
+        Emulator.DevelopmentTenant.AgencyId,
+        new Dictionary<string, string> { [Channels.Website] = Emulator.DevelopmentTenant.BotId, [Channels.WhatsApp] = Emulator.DevelopmentTenant.WhatsAppBotId },
+        Emulator.DevelopmentTenant.WhatsAppApiKey);
 
     /// <summary>The emulator's services, for what HTTP does not reach.</summary>
     public IServiceProvider Services => _app.Services;

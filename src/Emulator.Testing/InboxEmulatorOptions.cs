@@ -50,4 +50,6 @@ public sealed class InboxEmulatorOptions
 /// <param name="BotId">The website bot's id (the lead PUT's and the chats listing's <c>botId</c>).</param>
 /// <param name="AgencyId">The agency id, when known.</param>
 /// <param name="Bots">Bot id by channel (<c>WEBSITE</c>, <c>WHATSAPP</c>, <c>TELEGRAM</c>, <c>FACEBOOK</c>).</param>
-public sealed record EmulatorTenant(string CustomerId, string Token, string BotId, string? AgencyId, IReadOnlyDictionary<string, string> Bots);
+/// <param name="WhatsAppApiKey">The <c>apiKey</c> of the WhatsApp bot (<c>Bots["WHATSAPP"]</c>) for the WhatsApp sends, when it has one.</param>
+public sealed record EmulatorTenant(string CustomerId, string Token, string BotId, string? AgencyId, IReadOnlyDictionary<string, string> Bots,
+    string? WhatsAppApiKey = null);

@@ -32,9 +32,10 @@ public static class WebhookControlEndpoints
             .Produces<IReadOnlyList<WebhookDelivery>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status408RequestTimeout);
-        webhooks.MapDelete("/deliveries", (WebhookDispatcher dispatcher) => TypedResults.Ok(new Journal.JournalCleared(dispatcher.Deliveries.Remove(_ => true))))
+        webhooks.MapDelete("/deliveries", (WebhookDispatcher dispatcher, string? customerId) =>
+                TypedResults.Ok(new Journal.JournalCleared(dispatcher.ClearDeliveries(customerId))))
             .WithName("ClearWebhookDeliveries")
-            .WithSummary("Forget the delivery log")
+            .WithSummary("Forget the delivery log, all or one tenant's")
             .WithDescription("Answers how many entries were removed.");
         webhooks.MapGet("/control", (WebhookDispatcher dispatcher) => TypedResults.Ok(Wire(dispatcher.Controls)))
             .WithName("GetWebhookControl")

@@ -65,12 +65,15 @@ public sealed class WebhookDispatcher : IChatEventSink, IResettable, IAsyncDispo
     /// <inheritdoc />
     public void Reset(string? customerId)
     {
-        Deliveries.Remove(d => customerId is null || d.CustomerId == customerId);
+        ClearDeliveries(customerId);
         if (customerId is null)
         {
             Controls.Set(false, null, null);
         }
     }
+
+    /// <summary>Forgets the delivery log, or one tenant's part of it; returns how many entries were removed.</summary>
+    public int ClearDeliveries(string? customerId) => Deliveries.Remove(d => customerId is null || d.CustomerId == customerId);
 
     private int _disposed;
 

@@ -146,6 +146,8 @@ public sealed class WebhookDispatcher : IChatEventSink, IResettable, IAsyncDispo
         }
 
         var options = _options.Value;
+        // Sent with a Content-Length rather than chunked: some receivers (simple HTTP servers, some gateways) do not read chunked bodies.
+        var payload = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, WireJson.Options);
         var started = Stopwatch.GetTimestamp();
         int? status = null;
         string? error = null;
@@ -153,7 +155,7 @@ public sealed class WebhookDispatcher : IChatEventSink, IResettable, IAsyncDispo
         while (attempts < options.WebhookMaxAttempts)
         {
             attempts++;
-            (status, error) = Controls.FailStatus is { } fail ? (fail, $"Failed by the test's control (status {fail}).") : await PostAsync(subscription.Url, body, options);
+            (status, error) = Controls.FailStatus is { } fail ? (fail, $"Failed by the test's control (status {fail}).") : await PostAsync(subscription.Url, payload, options);
             if (status is >= 200 and < 300)
             {
                 break;
@@ -168,17 +170,19 @@ public sealed class WebhookDispatcher : IChatEventSink, IResettable, IAsyncDispo
         var delivered = status is >= 200 and < 300;
         Deliveries.Add(seq => new WebhookDelivery(seq, Timestamps.Format(Timestamps.Now(_clock)), e.Event, subscription.Url, e.CustomerId, e.BotId, e.ChatId,
             delivered ? "delivered" : "failed", attempts, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds, delivered ? null : error,
-            System.Text.Json.JsonSerializer.SerializeToElement(body, WireJson.Options)));
+            System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(payload)));
     }
 
-    private async Task<(int? Status, string? Error)> PostAsync(string url, WebhookBody body, EmulatorOptions options)
+    private async Task<(int? Status, string? Error)> PostAsync(string url, byte[] payload, EmulatorOptions options)
     {
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
             timeout.CancelAfter(options.WebhookTimeoutMs);
             using var client = _http.CreateClient("webhooks");
-            using var response = await client.PostAsJsonAsync(url, body, WireJson.Options, timeout.Token);
+            using var content = new ByteArrayContent(payload);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            using var response = await client.PostAsync(url, content, timeout.Token);
             return ((int)response.StatusCode, response.IsSuccessStatusCode ? null : $"The receiver answered {(int)response.StatusCode}.");
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !_stopping.IsCancellationRequested)

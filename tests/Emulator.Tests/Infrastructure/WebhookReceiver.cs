@@ -20,6 +20,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>What each path received, in order.</summary>
     public ConcurrentDictionary<string, ConcurrentQueue<JsonNode>> Received { get; } = new();
 
+    /// <summary>The Content-Length header of each request (null when the body came chunked), in order.</summary>
+    public ConcurrentQueue<long?> ContentLengths { get; } = new();
+
     /// <summary>The status every answer gets (200 unless set).</summary>
     public int Status { get; set; } = 200;
 
@@ -38,6 +41,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var receiver = new WebhookReceiver(app);
         app.MapPost("/{**path}", async (HttpContext http) =>
         {
+            receiver.ContentLengths.Enqueue(http.Request.ContentLength);
             var body = await JsonNode.ParseAsync(http.Request.Body) ?? new JsonObject();
             receiver.Received.GetOrAdd(http.Request.Path.Value!, _ => new ConcurrentQueue<JsonNode>()).Enqueue(body);
             return Results.StatusCode(receiver.Status);

@@ -64,6 +64,8 @@ public sealed class WebhookTests
         Assert.Equal("whatsapp", body["platform"]!.GetValue<string>());
         Assert.Equal("Ada", body["data"]!["profile"]!["userDetails"]!["name"]!.GetValue<string>());
         Assert.Equal(delivered[0]!["chatId"]!.GetValue<string>(), body["data"]!["_id"]!.GetValue<string>());
+        // Sized, not chunked: receivers that read Content-Length bytes get the whole body.
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(delivered[0]!["body"]!.ToJsonString()), receiver.ContentLengths.First());
 
         // delete: unsubscribed, the next lead reaches the marker but not the trigger's URL.
         (await SubscribeAsync(client, n8n, "newLeadHook", subscribe: false)).EnsureSuccessStatusCode();

@@ -46,6 +46,11 @@ public sealed class ControlExamples : IOperationFilter
                  "url": "http://127.0.0.1:9000/hook", "slug": "n8n", "category": "n8n", "platform": "website"}]
             }
             """),
+        "CreateWhatsAppTemplate" => JsonNode.Parse($$$"""
+            {"customerId": "{{{DevelopmentTenant.CustomerId}}}", "name": "order_update", "body": "Hi {{1}}, your order {{2}} has shipped.",
+             "_id": "65aa000000000000000000e1"}
+            """),
+        "SetWebhookControl" => JsonNode.Parse("""{"paused": false, "failStatus": 500}"""),
         _ => null,
     };
 

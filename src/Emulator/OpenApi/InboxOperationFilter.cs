@@ -7,21 +7,63 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Emulator.OpenApi;
 
 /// <summary>
-/// Completes each <c>/inbox</c> operation: its security alternatives (the documented token header, or Bearer),
-/// the optional <c>authtype</c> header of the newer docs, its JSON request body (from <see cref="JsonBodyMetadata"/>),
-/// and request/response examples from the seed docs.
+/// Completes each operation of the emulated surface: its security alternatives (the documented token header, or Bearer,
+/// with the optional <c>authtype</c> header of the newer docs; or a WhatsApp bot's <c>apiKey</c>), its JSON request body
+/// (from <see cref="JsonBodyMetadata"/>), and request/response examples from the seed docs.
 /// </summary>
 public sealed class InboxOperationFilter : IOperationFilter
 {
     /// <inheritdoc />
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        var token = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<TokenHeader>().FirstOrDefault();
-        if (token is null)
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        var token = metadata.OfType<TokenHeader>().FirstOrDefault();
+        if (token is not null)
+        {
+            AddTokenAuth(operation, context, token);
+        }
+        else if (metadata.OfType<WhatsApp.WhatsAppKeyAuth>().Any())
+        {
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(WhatsApp.WhatsAppKeyFilter.Scheme, context.Document)] = [],
+            });
+        }
+        else
         {
             return;
         }
 
+        if (metadata.OfType<JsonBodyMetadata>().FirstOrDefault() is { } body)
+        {
+            // The body is read by JsonBody<T> (not model binding), so the document learns its type from JsonBodyMetadata.
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = context.SchemaGenerator.GenerateSchema(body.Type, context.SchemaRepository) },
+                },
+            };
+        }
+
+        if ((DocExamples.RequestFor(operation.OperationId) ?? IntegrationExamples.RequestFor(operation.OperationId)) is { } request
+            && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
+        {
+            media.Example = request;
+        }
+
+        if (DocExamples.ResponseFor(operation.OperationId) is { } response
+            && operation.Responses?.TryGetValue("200", out var ok) == true
+            && ok.Content?.TryGetValue("application/json", out var okMedia) == true)
+        {
+            okMedia.Example = response;
+        }
+    }
+
+    private static void AddTokenAuth(OpenApiOperation operation, OperationFilterContext context, TokenHeader token)
+    {
         operation.Security ??= [];
         if (token.Name is not null)
         {
@@ -57,31 +99,5 @@ public sealed class InboxOperationFilter : IOperationFilter
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             Example = JsonValue.Create("Key"),
         });
-
-        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<JsonBodyMetadata>().FirstOrDefault() is { } body)
-        {
-            // The body is read by JsonBody<T> (not model binding), so the document learns its type from JsonBodyMetadata.
-            operation.RequestBody = new OpenApiRequestBody
-            {
-                Required = true,
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["application/json"] = new() { Schema = context.SchemaGenerator.GenerateSchema(body.Type, context.SchemaRepository) },
-                },
-            };
-        }
-
-        if (DocExamples.RequestFor(operation.OperationId) is { } request
-            && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
-        {
-            media.Example = request;
-        }
-
-        if (DocExamples.ResponseFor(operation.OperationId) is { } response
-            && operation.Responses?.TryGetValue("200", out var ok) == true
-            && ok.Content?.TryGetValue("application/json", out var okMedia) == true)
-        {
-            okMedia.Example = response;
-        }
     }
 }

@@ -77,6 +77,14 @@ public static class SwaggerSetup
                 });
             }
 
+            options.AddSecurityDefinition(WhatsApp.WhatsAppKeyFilter.Scheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Query,
+                Name = "apiKey",
+                Description = "The WhatsApp bot's API key (help page \"WhatsApp Cloud API\"), for /whatsapp-automation/wa/*; the apiKey header " +
+                    $"is accepted too. Development tenant: {DevelopmentTenant.WhatsAppApiKey}.",
+            });
             options.CustomSchemaIds(SchemaIds.For);
             options.OperationFilter<InboxOperationFilter>();
             options.OperationFilter<ControlExamples>();

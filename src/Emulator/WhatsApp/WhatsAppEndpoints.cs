@@ -17,7 +17,7 @@ public static class WhatsAppEndpoints
     /// <summary>Maps the endpoints on the <c>/whatsapp-automation</c> group.</summary>
     public static RouteGroupBuilder MapWhatsAppApi(this RouteGroupBuilder whatsapp)
     {
-        var wa = whatsapp.MapGroup("/wa").AddEndpointFilter<WhatsAppKeyFilter>().AddEndpointFilterFactory(ValidationFilter.Create);
+        var wa = WhatsAppKeyFilter.Require(whatsapp.MapGroup("/wa")).AddEndpointFilterFactory(ValidationFilter.Create);
         wa.MapPost("/send-message", SendMessage)
             .WithName("SendWhatsAppMessage")
             .WithSummary("Send a WhatsApp text or media message (emulated: recorded in the outbox, nothing is sent)")

@@ -13,6 +13,14 @@ public sealed class WhatsAppKeyFilter(TenantDirectory tenants) : IEndpointFilter
 {
     private const string ItemKey = "Emulator.WhatsAppBot";
 
+    /// <summary>Security scheme id of the <c>apiKey</c> query parameter in the OpenAPI document.</summary>
+    public const string Scheme = "apiKey";
+
+    /// <summary>Puts the endpoints of <paramref name="group"/> behind this filter, and marks them so that the OpenAPI document
+    /// shows the <c>apiKey</c> they need.</summary>
+    public static RouteGroupBuilder Require(RouteGroupBuilder group) =>
+        group.AddEndpointFilter<WhatsAppKeyFilter>().WithMetadata(new WhatsAppKeyAuth());
+
     /// <summary>The tenant and WhatsApp bot the request's key belongs to.</summary>
     /// <exception cref="InvalidOperationException">The endpoint is not behind this filter.</exception>
     public static (TenantEntry Tenant, string BotId) BotOf(HttpContext context) =>
@@ -39,3 +47,6 @@ public sealed class WhatsAppKeyFilter(TenantDirectory tenants) : IEndpointFilter
 
     private static IResult Unauthorized(string problem) => ApiResults.Error(StatusCodes.Status401Unauthorized, ApiResults.SummaryFor(401), [problem]);
 }
+
+/// <summary>Endpoint metadata: authenticated by a WhatsApp bot's <c>apiKey</c> (<see cref="WhatsAppKeyFilter"/>).</summary>
+public sealed class WhatsAppKeyAuth;

@@ -8,7 +8,7 @@ namespace Emulator.Tests.WhatsApp;
 
 /// <summary>
 /// Requests authenticated by a WhatsApp bot's apiKey belong to that bot's tenant on the control surface as token requests
-/// do: journal entries, tenant-scoped faults, and a tenant's reset of everything the emulator keeps in memory for it.
+/// do: journal entries, tenant-scoped faults, a tenant's reset of everything the emulator keeps in memory for it, and the clock.
 /// </summary>
 public sealed class WhatsAppTenantScopeTests
 {
@@ -77,6 +77,20 @@ public sealed class WhatsAppTenantScopeTests
 
         // The switches are shared by every tenant: a tenant's reset leaves them as they were.
         Assert.Equal(500, (await control.GetAsync("/_emulator/webhooks/control")).ExpectOk().Json["failStatus"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_send_is_stamped_by_the_emulators_clock()
+    {
+        await using var emulator = new EmulatorFactory();
+        (await emulator.Control().PutAsync("/_emulator/clock", new { now = "2024-02-29T10:00:00.000Z" })).ExpectOk();
+
+        (await WhatsAppSendTests.SendAsync(emulator.CreateClient(), Text("910987654321"), DevKey)).EnsureSuccessStatusCode();
+
+        var sent = Assert.Single((await emulator.Control().GetAsync("/_emulator/whatsapp/outbox")).ExpectOk().Array)!;
+        Assert.Equal("2024-02-29T10:00:00.000Z", sent["at"]!.GetValue<string>());
+        var contact = Assert.Single(await emulator.Inbox().AllContactsAsync())!;
+        Assert.Equal("2024-02-29T10:00:00.000Z", contact["createdAt"]!.GetValue<string>());
     }
 
     private static string Text(string waId) => $$$"""{"wa_id":"{{{waId}}}","type":"text","message":{"text":"hi"}}""";

@@ -133,9 +133,12 @@ public static class EmulatorApp
     /// The start-up work, in order: migrations, the runtime tenants, the seed file (<see cref="EmulatorOptions.SeedFile"/>);
     /// then readiness opens. Throws, with a message naming the problem, when any of them fails.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A stored runtime tenant clashes with the settings, or the seed file does not load.</exception>
+    /// <exception cref="EmulatorStartupException">A stored runtime tenant clashes with the settings, or the seed file does not load.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The settings are invalid (checked first, before the host
+    /// starts and logs the failure with a stack trace).</exception>
     public static async Task PrepareAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
+        _ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmulatorOptions>>().Value;
         await app.Services.MigrateDatabaseAsync(cancellationToken);
         await app.Services.LoadTenantsAsync(cancellationToken);
         await app.Services.LoadSeedFileAsync(cancellationToken);

@@ -170,6 +170,7 @@ public sealed class EmulatorOptionsValidator : Microsoft.Extensions.Options.IVal
         }
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < options.Tenants.Count; i++)
         {
             var tenant = options.Tenants[i];
@@ -199,6 +200,24 @@ public sealed class EmulatorOptionsValidator : Microsoft.Extensions.Options.IVal
             if (string.IsNullOrWhiteSpace(tenant.CustomerId))
             {
                 problems.Add($"{entry}:CustomerId is empty: every tenant needs the customer account its token belongs to.");
+            }
+
+            if (string.IsNullOrEmpty(tenant.WhatsAppApiKey))
+            {
+                continue;
+            }
+
+            if (options.EnableDevelopmentTenant && tenant.WhatsAppApiKey == DevelopmentTenant.WhatsAppApiKey)
+            {
+                problems.Add($"{entry}:WhatsAppApiKey is the development tenant's WhatsApp apiKey: each key names one tenant.");
+            }
+            else if (keys.TryGetValue(tenant.WhatsAppApiKey, out var firstKey))
+            {
+                problems.Add($"{entry}:WhatsAppApiKey is the same as Emulator:Tenants:{firstKey}:WhatsAppApiKey: each key names one tenant.");
+            }
+            else
+            {
+                keys[tenant.WhatsAppApiKey] = i;
             }
         }
 

@@ -1,3 +1,5 @@
+extern alias LibPhoneNumber;
+
 using System.Text.RegularExpressions;
 
 namespace Emulator.Common;
@@ -56,6 +58,29 @@ public static partial class PhoneNumbers
     /// <summary>A WhatsApp number as stored and answered: the digits run together (<c>"+91 9876543210"</c> →
     /// <c>"919876543210"</c>). "" stays "".</summary>
     public static string WhatsAppNumber(string value) => Digits(value);
+
+    /// <summary>
+    /// Splits a WhatsApp id (country code and number run together, digits) into the dial code and the national number a
+    /// real WhatsApp contact carries as <c>contact.phone</c> (<c>"919876543210"</c> → <c>("91", "9876543210")</c>), by the
+    /// ITU country calling codes libphonenumber knows. An id that starts with no known code is kept whole, with no dial code.
+    /// </summary>
+    public static (string Prefix, string Number) SplitWhatsAppNumber(string waId)
+    {
+        var digits = Digits(waId);
+        var util = LibPhoneNumber::PhoneNumbers.PhoneNumberUtil.GetInstance();
+        try
+        {
+            var parsed = util.Parse("+" + digits, null);
+            var national = util.GetNationalSignificantNumber(parsed);
+            return parsed.CountryCode > 0 && national.Length > 0
+                ? (parsed.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture), national)
+                : ("", digits);
+        }
+        catch (LibPhoneNumber::PhoneNumbers.NumberParseException)
+        {
+            return ("", digits);
+        }
+    }
 
     private static bool IsWritten(string? value, int minDigits, int maxDigits)
     {

@@ -24,6 +24,7 @@ public static class ValidationFilter
             return factory.ApplicationServices.GetService(typeof(IValidator<>).MakeGenericType(type)) as IValidator;
         }).ToArray();
 
+        var read = QueryParameters(factory.MethodInfo);
         return async context =>
         {
             var http = context.HttpContext;
@@ -35,8 +36,9 @@ public static class ValidationFilter
                 }
             }
 
-            // Model binding joins a repeated parameter into "a,b", which would silently match nothing.
-            var repeated = http.Request.Query.Where(p => p.Value.Count > 1)
+            // Model binding joins a repeated parameter into "a,b", which would silently match nothing; a parameter the
+            // endpoint does not read is ignored however often it comes, as the platform ignores unknown parameters.
+            var repeated = http.Request.Query.Where(p => p.Value.Count > 1 && read.Contains(p.Key))
                 .Select(p => $"Query parameter '{p.Key}' is given {p.Value.Count} times: send it once.").ToList();
             if (repeated.Count > 0)
             {
@@ -61,4 +63,38 @@ public static class ValidationFilter
             return await next(context);
         };
     }
+
+    /// <summary>The query parameters a handler binds: <c>[FromQuery]</c> parameters and members of <c>[AsParameters]</c>
+    /// bundles, and simple parameters without a source (query or route values); case-insensitive, as binding is.</summary>
+    private static HashSet<string> QueryParameters(System.Reflection.MethodInfo handler)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var parameter in handler.GetParameters())
+        {
+            if (parameter.GetCustomAttributes(inherit: true).OfType<Microsoft.AspNetCore.Http.Metadata.IFromQueryMetadata>().FirstOrDefault() is { } query)
+            {
+                names.Add(query.Name ?? parameter.Name!);
+            }
+            else if (parameter.IsDefined(typeof(AsParametersAttribute), inherit: true))
+            {
+                foreach (var member in parameter.ParameterType.GetProperties())
+                {
+                    if (member.GetCustomAttributes(inherit: true).OfType<Microsoft.AspNetCore.Http.Metadata.IFromQueryMetadata>().FirstOrDefault() is { } named)
+                    {
+                        names.Add(named.Name ?? member.Name);
+                    }
+                }
+            }
+            else if (IsSimple(parameter.ParameterType)
+                && !parameter.GetCustomAttributes(inherit: true).OfType<Microsoft.AspNetCore.Http.Metadata.IFromHeaderMetadata>().Any())
+            {
+                names.Add(parameter.Name!);
+            }
+        }
+
+        return names;
+    }
+
+    private static bool IsSimple(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) is var t && (t.IsPrimitive || t == typeof(string) || t == typeof(decimal));
 }

@@ -31,7 +31,7 @@ public static class CustomAppEndpoints
                 "them under profile.userDetails.attributes.")
             .WithMetadata(new TokenHeader(null))
             .Produces<DataEnvelope<ContactRef>>()
-            .ProducesEnvelopeErrors(400, 401, 404, 413, 415);
+            .ProducesEnvelopeErrors(400, 401, 404, 413, 415, 503);
         customApp.MapPost("/send-message-to-plugin", SendMessage)
             .WithName("SendMessageToPlugin")
             .WithSummary("Send a bot message to a contact found by email, WhatsApp number or uuid (emulated)")
@@ -39,7 +39,7 @@ public static class CustomAppEndpoints
                 "WhatsApp outbox. The bot may be named in the botId header.")
             .WithMetadata(new TokenHeader(null))
             .Produces<DataEnvelope<ContactRef>>()
-            .ProducesEnvelopeErrors(400, 401, 404, 413, 415);
+            .ProducesEnvelopeErrors(400, 401, 404, 413, 415, 503);
         return customApp;
     }
 

@@ -99,6 +99,18 @@ public sealed partial class EmulatorDbContext
             return;
         }
 
+        // Refresh diffs the label rows against the chat's tags and segments, so it needs the stored rows: a writer that
+        // loaded a chat without them (a status change) would otherwise insert rows that exist. Loaded here, once for all
+        // such chats, so no writer has to remember an Include.
+        var unloaded = written.Where(e => e.State == EntityState.Modified && !e.Collection(c => c.Labels).IsLoaded).ToList();
+        if (unloaded.Count > 0)
+        {
+            var ids = unloaded.Select(e => e.Entity.Id).ToList();
+            var rows = ChatLabels.Where(l => ids.Contains(l.ChatId));
+            _ = sync ? rows.ToList() : await rows.ToListAsync(cancellationToken); // tracked: fixed up into each chat's Labels
+            unloaded.ForEach(e => e.Collection(c => c.Labels).IsLoaded = true);
+        }
+
         var now = Timestamps.Now(Clock);
         var added = new List<Chat>();
         foreach (var entry in written)

@@ -46,5 +46,8 @@ internal sealed class TenantAccountConfiguration : IEntityTypeConfiguration<Tena
         tenant.ToTable("Tenants");
         tenant.HasKey(t => t.CustomerId);
         tenant.HasIndex(t => t.Token).IsUnique();
+
+        // A WhatsApp apiKey names one tenant: a send authenticated by it must land in one account.
+        tenant.HasIndex(t => t.WhatsAppApiKey).IsUnique();
     }
 }

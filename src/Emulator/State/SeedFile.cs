@@ -26,11 +26,11 @@ public static class SeedFile
         {
             await using var file = File.OpenRead(path);
             document = await JsonSerializer.DeserializeAsync<SeedDocument>(file, WireJson.Options, cancellationToken)
-                ?? throw new InvalidOperationException($"Emulator:SeedFile '{path}' holds null, not a seed document.");
+                ?? throw new EmulatorStartupException($"Emulator:SeedFile '{path}' holds null, not a seed document.");
         }
         catch (JsonException e)
         {
-            throw new InvalidOperationException($"Emulator:SeedFile '{path}' is not a valid seed document: {e.Message}", e);
+            throw new EmulatorStartupException($"Emulator:SeedFile '{path}' is not a valid seed document: {e.Message}", e);
         }
 
         var shape = await services.GetRequiredService<IValidator<SeedDocument>>().ValidateAsync(document, cancellationToken);
@@ -39,7 +39,7 @@ public static class SeedFile
             : shape.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
         if (problems is not null)
         {
-            throw new InvalidOperationException($"Emulator:SeedFile '{path}' was not loaded:" + string.Concat(
+            throw new EmulatorStartupException($"Emulator:SeedFile '{path}' was not loaded:" + string.Concat(
                 problems.Select(p => $"{Environment.NewLine}  {p.Key}: {string.Join(" ", p.Value)}")));
         }
     }

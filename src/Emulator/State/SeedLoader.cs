@@ -109,7 +109,14 @@ public sealed class SeedLoader(SingleWriter writer, TenantDirectory directory, T
                 continue;
             }
 
-            created.Add(TenantAdmin.Account(t, t.CustomerId, t.Token, now, ids));
+            var account = TenantAdmin.Account(t, t.CustomerId, t.Token, now, ids);
+            if (account.WhatsAppApiKey is { } key && (directory.HasWhatsAppApiKey(key) || created.Any(c => c.WhatsAppApiKey == key)))
+            {
+                problems.Add($"tenants[{i}].whatsAppApiKey", "The WhatsApp apiKey already belongs to another tenant: each key names one tenant.");
+                continue;
+            }
+
+            created.Add(account);
         }
 
         return created;

@@ -101,21 +101,25 @@ public sealed class TenantDirectory
     public string? WhatsAppBotOf(string customerId) =>
         OfCustomer(customerId).Select(e => e.Bots.GetValueOrDefault(Channels.WhatsApp)).OfType<string>().FirstOrDefault();
 
+    /// <summary>True when <paramref name="apiKey"/> is the WhatsApp apiKey of any tenant.</summary>
+    public bool HasWhatsAppApiKey(string apiKey) => FindByWhatsAppApiKey(apiKey) is not null;
+
     /// <summary>True when <paramref name="token"/> belongs to any tenant.</summary>
     public bool HasToken(string token) => _byToken.ContainsKey(token);
 
     /// <summary>Adds the runtime tenants stored in the database. Called once at start-up, after migrations.</summary>
-    /// <exception cref="InvalidOperationException">A stored tenant's token or customer id is also configured.</exception>
+    /// <exception cref="EmulatorStartupException">A stored tenant's token, customer id or WhatsApp apiKey is also configured.</exception>
     public async Task LoadAsync(EmulatorDbContext db, CancellationToken cancellationToken)
     {
         foreach (var account in await db.Tenants.AsNoTracking().ToListAsync(cancellationToken))
         {
             // A token or customer id configured after a runtime tenant took it would make one token mean two accounts.
-            if (HasToken(account.Token) || OfCustomer(account.CustomerId).Count > 0)
+            if (HasToken(account.Token) || OfCustomer(account.CustomerId).Count > 0
+                || (account.WhatsAppApiKey is { } key && HasWhatsAppApiKey(key)))
             {
-                throw new InvalidOperationException(
-                    $"The runtime tenant '{account.CustomerId}' stored in the database has the token or customer id of a configured tenant " +
-                    "(Emulator:Tenants or the development tenant). Remove that entry from the settings, or start on another database file.");
+                throw new EmulatorStartupException(
+                    $"The runtime tenant '{account.CustomerId}' stored in the database has the token, customer id or WhatsApp apiKey of a " +
+                    "configured tenant (Emulator:Tenants or the development tenant). Remove that entry from the settings, or start on another database file.");
             }
 
             Add(account);

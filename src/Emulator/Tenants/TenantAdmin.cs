@@ -33,10 +33,16 @@ public sealed class TenantAdmin(SingleWriter writer, TenantDirectory directory, 
         }
 
         var account = Account(request, customerId, token, now, ids);
+        if (account.WhatsAppApiKey is { } key && directory.HasWhatsAppApiKey(key))
+        {
+            return (null, "The WhatsApp apiKey already belongs to another tenant.");
+        }
+
         var stored = await writer.WriteAsync(async (db, ct) =>
         {
             // Checked again under the write lock: two concurrent creates with the same id cannot both pass.
-            if (await db.Tenants.AnyAsync(t => t.CustomerId == customerId || t.Token == token, ct))
+            if (await db.Tenants.AnyAsync(t => t.CustomerId == customerId || t.Token == token
+                || (account.WhatsAppApiKey != null && t.WhatsAppApiKey == account.WhatsAppApiKey), ct))
             {
                 return false;
             }
@@ -47,7 +53,7 @@ public sealed class TenantAdmin(SingleWriter writer, TenantDirectory directory, 
         }, cancellationToken);
         if (!stored)
         {
-            return (null, $"Customer '{customerId}' or its token already has a tenant.");
+            return (null, $"Customer '{customerId}', its token or its WhatsApp apiKey already has a tenant.");
         }
 
         directory.Add(account);

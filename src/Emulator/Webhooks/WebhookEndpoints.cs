@@ -56,7 +56,7 @@ public static class WebhookEndpoints
                 "to the URL when the event happens; it calls whatever http(s) URL is subscribed.")
             .WithMetadata(new TokenHeader(null))
             .Produces<OkEnvelope>()
-            .ProducesEnvelopeErrors(400, 401, 413, 415);
+            .ProducesEnvelopeErrors(400, 401, 413, 415, 503);
         customApp.MapPost("/fetch-subscribed-webhooks", async (HttpContext http, JsonBody<FetchSubscriptionsRequest> body, EmulatorDbContext db,
                 CancellationToken cancellationToken) =>
             {

@@ -24,13 +24,13 @@ public static class WhatsAppEndpoints
             .WithDescription("apiKey: the WhatsApp bot's key, in the query or the apiKey header. The recipient's WhatsApp contact is created " +
                 "or updated (whatsAppNumber, userProvidedName, lastMessage by the bot) and shows in the Inbox listings.")
             .Produces<DataEnvelope<WhatsAppSendResult>>()
-            .ProducesEnvelopeErrors(400, 401, 413, 415);
+            .ProducesEnvelopeErrors(400, 401, 413, 415, 503);
         wa.MapPost("/send-template", SendTemplate)
             .WithName("SendWhatsAppTemplate")
             .WithSummary("Send an approved WhatsApp template with its variables (emulated)")
             .WithDescription("The template must exist for the key's bot and be APPROVED; params fill its body variables {{1}}, {{2}}, … in order.")
             .Produces<DataEnvelope<WhatsAppSendResult>>()
-            .ProducesEnvelopeErrors(400, 401, 404, 413, 415);
+            .ProducesEnvelopeErrors(400, 401, 404, 413, 415, 503);
 
         var plugin = whatsapp.MapGroup("").AddEndpointFilter<TenantAuthFilter>().AddEndpointFilterFactory(ValidationFilter.Create);
         plugin.MapGet("/", (HttpContext http, TenantDirectory tenants) => ApiResults.Ok(Bots(http, tenants)))
@@ -74,7 +74,7 @@ public static class WhatsAppEndpoints
             .WithDescription("Body: {botId, templateId, whatsAppNumber, templateParams: {body_1: \"…\"}}. Token: Authorization: Bearer.")
             .WithMetadata(new TokenHeader(null))
             .Produces<DataEnvelope<WhatsAppSendResult>>()
-            .ProducesEnvelopeErrors(400, 401, 404, 413, 415);
+            .ProducesEnvelopeErrors(400, 401, 404, 413, 415, 503);
         return whatsapp;
     }
 

@@ -125,11 +125,17 @@ public sealed class SendMessageRequestValidator : AbstractValidator<SendMessageR
         RuleFor(r => r.WaId).Must(WaIds.IsValid).WithMessage(WaIds.Problem("wa_id"));
         RuleFor(r => r.Type).Must(Types.Contains!).WithMessage($"type must be one of {string.Join(", ", Types)}.");
         RuleFor(r => r.Message).NotNull().WithMessage("message is required.");
-        RuleFor(r => r.Message!.Text).NotEmpty().When(r => r.Type == "text" && r.Message is not null)
-            .WithMessage("message.text is required for a text message.").MaximumLength(4096).WithMessage("message.text must be at most 4096 characters.");
-        RuleFor(r => r.Message!.Source).Must(s => Uri.TryCreate(s, UriKind.Absolute, out var u) && u.Scheme is "http" or "https")
-            .When(r => r.Type is not null and not "text" && r.Message is not null)
-            .WithMessage("message.source must be the absolute http(s) URL of the media.");
+
+        // A block condition, not a rule's When: FluentValidation reads a rule's property (Message.Text) before it checks
+        // the rule's own conditions, so a rule guarded only by When(Message is not null) threw on a body without message.
+        When(r => r.Message is not null, () =>
+        {
+            RuleFor(r => r.Message!.Text).NotEmpty().When(r => r.Type == "text")
+                .WithMessage("message.text is required for a text message.").MaximumLength(4096).WithMessage("message.text must be at most 4096 characters.");
+            RuleFor(r => r.Message!.Source).Must(s => Uri.TryCreate(s, UriKind.Absolute, out var u) && u.Scheme is "http" or "https")
+                .When(r => r.Type is not null and not "text")
+                .WithMessage("message.source must be the absolute http(s) URL of the media.");
+        });
         RuleFor(r => r.UserName).Text();
         FieldRules.Tags(this, r => r.Tags!, "tags");
     }

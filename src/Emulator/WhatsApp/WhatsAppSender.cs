@@ -44,6 +44,11 @@ public sealed partial class WhatsAppSender(SingleWriter writer, WhatsAppOutbox o
                 chat = await db.StartChatAsync(send.CustomerId, send.BotId, db.Ids.Guid(), Channels.WhatsApp, ct);
                 chat.WhatsAppNumber = send.WaId;
                 chat.IsContact = true;
+
+                // A real WhatsApp contact carries its number twice: as its WhatsApp id and as contact.phone, so that
+                // searchText and the import find it by its number.
+                var (prefix, number) = PhoneNumbers.SplitWhatsAppNumber(send.WaId);
+                ChatRules.SetPhone(chat, number, prefix);
             }
 
             if (!string.IsNullOrEmpty(send.UserName))

@@ -122,7 +122,7 @@ public sealed class TenantTests
             ["Emulator:Tenants:1:CustomerId"] = "bbbbbbbbbbbbbbbbbbbbbbbb",
         }, databasePath: path);
         var error = Assert.ThrowsAny<Exception>(() => second.CreateClient());
-        Assert.Contains("has the token or customer id of a configured tenant", error.ToString());
+        Assert.Contains("has the token, customer id or WhatsApp apiKey of a configured tenant", error.ToString());
         File.Delete(path);
     }
 

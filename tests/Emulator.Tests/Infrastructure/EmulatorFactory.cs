@@ -123,6 +123,30 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
         return path;
     });
 
+    /// <summary>A new file holding the migrated template, for a test that owns it across emulators (restarts); delete it
+    /// with <see cref="DeleteDatabase"/>.</summary>
+    public static string CopyOfTemplate()
+    {
+        var path = NewDatabasePath();
+        File.Copy(MigratedTemplate.Value, path);
+        return path;
+    }
+
+    /// <summary>Deletes a database file, its WAL files and its snapshot folder.</summary>
+    public static void DeleteDatabase(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(path + suffix);
+        }
+
+        if (Directory.Exists(path + ".snapshots"))
+        {
+            Directory.Delete(path + ".snapshots", recursive: true);
+        }
+    }
+
     public static string NewDatabasePath()
     {
         var folder = Path.Combine(Path.GetTempPath(), "inbox-emulator-tests");
@@ -134,6 +158,17 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
     public ContactRoundTrip RoundTrip { get; } = new();
 
     public InboxClient Inbox(string token = DevToken) => new(CreateClient(), token, RoundTrip.Observe);
+
+    /// <summary>A client that sends as the vendor's n8n node does: <c>Authorization: Bearer</c>, <c>authType: Key</c>,
+    /// <c>Accept: */*</c>.</summary>
+    public HttpClient NodeClient(string token = DevToken)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Add("authType", "Key");
+        client.DefaultRequestHeaders.Accept.ParseAdd("*/*");
+        return client;
+    }
 
     /// <summary>A client of the control surface, sending <paramref name="adminKey"/> when given.</summary>
     public ControlClient Control(string? adminKey = null) => new(CreateClient(), adminKey);
@@ -171,16 +206,7 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && _ownsFile)
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(DatabasePath + suffix);
-            }
-
-            if (Directory.Exists(DatabasePath + ".snapshots"))
-            {
-                Directory.Delete(DatabasePath + ".snapshots", recursive: true);
-            }
+            DeleteDatabase(DatabasePath);
         }
     }
 

@@ -31,21 +31,7 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The process exited or did not listen in time; the message holds its output.</exception>
     public static async Task<EmulatorProcess> StartAsync(string workingDirectory, IDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Emulator.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
+        var start = StartInfo(workingDirectory, environment);
 
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var emulator = new EmulatorProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
@@ -81,6 +67,42 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
         }
 
         return emulator;
+    }
+
+    /// <summary>Runs the emulator in <paramref name="workingDirectory"/> until it exits by itself (at most 60 s), for starts
+    /// that must fail: its exit code and every line it wrote to standard output and error.</summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunToExitAsync(string workingDirectory, IDictionary<string, string> environment)
+    {
+        var start = StartInfo(workingDirectory, environment);
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        var lines = (await output + await error).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return (process.ExitCode, lines);
+    }
+
+    // The built emulator on a free loopback port, in workingDirectory, with settings as environment variables.
+    private static ProcessStartInfo StartInfo(string workingDirectory, IDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Emulator.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        return start;
     }
 
     /// <summary>An HTTP client of this process.</summary>

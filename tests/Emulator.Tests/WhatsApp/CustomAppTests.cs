@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Emulator.Tests.Infrastructure;
@@ -9,15 +8,6 @@ namespace Emulator.Tests.WhatsApp;
 /// <summary>The vendor's n8n node's custom-app calls, with its headers (Bearer, authtype: Key) and bodies.</summary>
 public sealed class CustomAppTests
 {
-    private static HttpClient NodeClient(EmulatorFactory emulator, string token = EmulatorFactory.DevToken)
-    {
-        var client = emulator.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        client.DefaultRequestHeaders.Add("authtype", "Key");
-        client.DefaultRequestHeaders.Accept.ParseAdd("*/*");
-        return client;
-    }
-
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     [Fact]
@@ -25,9 +15,9 @@ public sealed class CustomAppTests
     {
         await using var emulator = new EmulatorFactory();
         var body = $$"""{"slug": "n8n", "botId": "{{EmulatorFactory.DevBotId}}", "platform": "whatsapp"}""";
-        using var ok = await NodeClient(emulator).PostAsync("/integrations/custom-app/general-authentication", Json(body));
+        using var ok = await emulator.NodeClient().PostAsync("/integrations/custom-app/general-authentication", Json(body));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        using var bad = await NodeClient(emulator, "not-a-token-of-this-emulator").PostAsync("/integrations/custom-app/general-authentication", Json(body));
+        using var bad = await emulator.NodeClient("not-a-token-of-this-emulator").PostAsync("/integrations/custom-app/general-authentication", Json(body));
         Assert.Equal(HttpStatusCode.Unauthorized, bad.StatusCode);
     }
 
@@ -36,7 +26,7 @@ public sealed class CustomAppTests
     {
         await using var emulator = new EmulatorFactory();
         (await emulator.Inbox().ImportAsync(new[] { InboxClient.ImportItem("Jane Doe", "jane@example.com", "9876543210", "91") })).ExpectOk();
-        var client = NodeClient(emulator);
+        var client = emulator.NodeClient();
 
         using var byEmail = await client.PutAsync("/integrations/custom-app/update-user-attributes",
             Json("""{"search": "Jane@Example.com", "attributes": {"plan": "gold"}, "platform": "whatsapp"}"""));
@@ -66,7 +56,7 @@ public sealed class CustomAppTests
             send.EnsureSuccessStatusCode();
         }
 
-        var client = NodeClient(emulator);
+        var client = emulator.NodeClient();
         client.DefaultRequestHeaders.Add("botId", Emulator.DevelopmentTenant.WhatsAppBotId);
         using var response = await client.PostAsync("/integrations/custom-app/send-message-to-plugin",
             Json("""{"text": "Your order shipped", "search": "919812345678", "channel": "whatsapp"}"""));

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Emulator.Tests.Infrastructure;
@@ -34,9 +33,7 @@ public sealed class IntegrationExampleTests
         (await emulator.Control().SendRawAsync(HttpMethod.Post, "/_emulator/whatsapp/templates", template.ToJsonString())).Expect(HttpStatusCode.Created);
         (await emulator.Inbox().PutLeadAsync(InboxClient.Lead("ravi", new { name = "Ravi", email = "ravi@example.com" }))).ExpectOk();
 
-        var client = emulator.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorFactory.DevToken);
-        client.DefaultRequestHeaders.Add("authtype", "Key");
+        var client = emulator.NodeClient();
         string[] order =
         [
             "SendWhatsAppMessage", "SendWhatsAppTemplate", "SendTemplateMessage", "GeneralAuthentication", "UpdateUserAttributes",

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Emulator.Tests.Infrastructure;
@@ -14,14 +13,6 @@ public sealed class WebhookTests
         ["Emulator:WebhookMaxAttempts"] = "3",
         ["Emulator:WebhookRetryBaseMs"] = "10",
     };
-
-    private static HttpClient NodeClient(EmulatorFactory emulator)
-    {
-        var client = emulator.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorFactory.DevToken);
-        client.DefaultRequestHeaders.Add("authType", "Key");
-        return client;
-    }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
@@ -45,7 +36,7 @@ public sealed class WebhookTests
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var emulator = new EmulatorFactory(FastRetries);
-        var client = NodeClient(emulator);
+        var client = emulator.NodeClient();
         var n8n = receiver.Url("n8n/trigger-event");
         var marker = receiver.Url("marker");
 
@@ -88,7 +79,7 @@ public sealed class WebhookTests
         receiver.Status = 500;
         await using var emulator = new EmulatorFactory(FastRetries);
         var url = receiver.Url("broken");
-        (await SubscribeAsync(NodeClient(emulator), url, "newLeadHook", subscribe: true)).EnsureSuccessStatusCode();
+        (await SubscribeAsync(emulator.NodeClient(), url, "newLeadHook", subscribe: true)).EnsureSuccessStatusCode();
 
         (await emulator.Inbox().PutLeadAsync(InboxClient.Lead("fail-1", new { name = "F" }))).ExpectOk();
         var delivery = Assert.Single((await emulator.Control().GetAsync("/_emulator/webhooks/deliveries/wait?outcome=failed")).ExpectOk().Array)!;
@@ -103,7 +94,7 @@ public sealed class WebhookTests
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var emulator = new EmulatorFactory(FastRetries);
-        var client = NodeClient(emulator);
+        var client = emulator.NodeClient();
         (await SubscribeAsync(client, receiver.Url("messages"), "newMessageHook", subscribe: true)).EnsureSuccessStatusCode();
         (await SubscribeAsync(client, receiver.Url("orders"), "newOrderHook", subscribe: true)).EnsureSuccessStatusCode();
         var control = emulator.Control();
@@ -129,7 +120,7 @@ public sealed class WebhookTests
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var emulator = new EmulatorFactory(FastRetries);
-        (await SubscribeAsync(NodeClient(emulator), receiver.Url("paused"), "newLeadHook", subscribe: true)).EnsureSuccessStatusCode();
+        (await SubscribeAsync(emulator.NodeClient(), receiver.Url("paused"), "newLeadHook", subscribe: true)).EnsureSuccessStatusCode();
         var control = emulator.Control();
         (await control.PutAsync("/_emulator/webhooks/control", new { paused = true })).ExpectOk();
 
@@ -163,7 +154,7 @@ public sealed class WebhookTests
     public async Task Only_http_urls_and_known_events_can_be_subscribed()
     {
         await using var emulator = new EmulatorFactory();
-        var client = NodeClient(emulator);
+        var client = emulator.NodeClient();
         using var ftp = await SubscribeAsync(client, "ftp://example.com/x", "newLeadHook", subscribe: true);
         Assert.Equal(HttpStatusCode.BadRequest, ftp.StatusCode);
         using var unknown = await SubscribeAsync(client, "https://example.com/x", "newThingHook", subscribe: true);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Emulator.Tests.Infrastructure;
@@ -69,10 +68,7 @@ public sealed class WhatsAppTemplateTests
         await using var emulator = new EmulatorFactory();
         var templateId = await TemplateAsync(emulator, "Hello {{1}}, code {{2}}");
         await TemplateAsync(emulator, "Not listed", "REJECTED");
-        var client = emulator.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorFactory.DevToken);
-        client.DefaultRequestHeaders.Add("authtype", "Key");
-        client.DefaultRequestHeaders.Accept.ParseAdd("*/*");
+        var client = emulator.NodeClient();
 
         // getWhatsAppBots: data[].name / data[]._id
         var bots = JsonNode.Parse(await client.GetStringAsync("/whatsapp-automation"))!["data"]!.AsArray();

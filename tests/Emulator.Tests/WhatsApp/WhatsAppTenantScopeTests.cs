@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Emulator.Tests.Infrastructure;
@@ -52,9 +51,7 @@ public sealed class WhatsAppTenantScopeTests
         };
         foreach (var tenant in tenants)
         {
-            var client = emulator.CreateClient();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tenant.Token);
-            client.DefaultRequestHeaders.Add("authtype", "Key");
+            var client = emulator.NodeClient(tenant.Token);
             (await client.PostAsync("/integrations/custom-app/subscribe-trigger-event", new StringContent($$"""
                 {"webhookUrl": "http://127.0.0.1:9/hook", "botId": "{{tenant.Bot}}", "event": "newLeadHook", "slug": "n8n", "category": "n8n",
                  "platform": "whatsapp", "subscribe": true}

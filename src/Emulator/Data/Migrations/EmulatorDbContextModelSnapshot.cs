@@ -331,6 +331,9 @@ namespace Emulator.Data.Migrations
                     b.HasIndex("Token")
                         .IsUnique();
 
+                    b.HasIndex("WhatsAppApiKey")
+                        .IsUnique();
+
                     b.ToTable("Tenants", (string)null);
                 });
 

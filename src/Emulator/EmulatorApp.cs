@@ -82,7 +82,6 @@ public static class EmulatorApp
         // Web pages call the platform from the browser, so any origin may call the emulator.
         builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
         builder.Services.AddEmulatorSwagger();
-        ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) => WireJson.PathOf(member, expression);
 
         // Last, so that what the caller sets (addresses, settings, logging, services) wins.
         configure?.Invoke(builder);

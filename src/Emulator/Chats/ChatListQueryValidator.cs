@@ -1,9 +1,10 @@
+using Emulator.Common;
 using FluentValidation;
 
 namespace Emulator.Chats;
 
 /// <summary>Rules for <see cref="ChatListQuery"/>: all four parameters required, page a whole number from 1.</summary>
-public sealed class ChatListQueryValidator : AbstractValidator<ChatListQuery>
+public sealed class ChatListQueryValidator : WireValidator<ChatListQuery>
 {
     /// <summary>The largest page number accepted (keeps the row offset within range).</summary>
     public const int MaxPage = 1_000_000;

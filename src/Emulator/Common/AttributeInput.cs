@@ -13,7 +13,7 @@ public sealed class AttributeInput
 }
 
 /// <summary>Rules for <see cref="AttributeInput"/>.</summary>
-public sealed class AttributeInputValidator : AbstractValidator<AttributeInput?>
+public sealed class AttributeInputValidator : WireValidator<AttributeInput?>
 {
     /// <summary>Creates the rule set.</summary>
     public AttributeInputValidator()

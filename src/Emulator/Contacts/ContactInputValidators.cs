@@ -4,7 +4,7 @@ using FluentValidation;
 namespace Emulator.Contacts;
 
 /// <summary>Rules for <see cref="ContactProfileInput"/>; messages name the full path, e.g. <c>[1].profile.userDetails.contact.email</c>.</summary>
-public sealed class ContactProfileInputValidator : AbstractValidator<ContactProfileInput>
+public sealed class ContactProfileInputValidator : WireValidator<ContactProfileInput>
 {
     /// <summary>Creates the rule set.</summary>
     public ContactProfileInputValidator()
@@ -15,7 +15,7 @@ public sealed class ContactProfileInputValidator : AbstractValidator<ContactProf
 }
 
 /// <summary>Rules for <see cref="UserDetailsInput"/>: the same formats and limits as the lead PUT (<see cref="FieldRules"/>).</summary>
-public sealed class UserDetailsInputValidator : AbstractValidator<UserDetailsInput>
+public sealed class UserDetailsInputValidator : WireValidator<UserDetailsInput>
 {
     /// <summary>Creates the rule set.</summary>
     public UserDetailsInputValidator()

@@ -5,7 +5,7 @@ using FluentValidation;
 namespace Emulator.Contacts;
 
 /// <summary>Rules for <see cref="ContactSearchRequest"/>: known enum values, parsable dates, a page from 1, no export.</summary>
-public sealed class ContactSearchRequestValidator : AbstractValidator<ContactSearchRequest>
+public sealed class ContactSearchRequestValidator : WireValidator<ContactSearchRequest>
 {
     /// <summary>Creates the rule set.</summary>
     public ContactSearchRequestValidator()

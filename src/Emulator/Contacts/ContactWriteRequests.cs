@@ -34,7 +34,7 @@ public sealed class ImportTarget
 }
 
 /// <summary>Rules for <see cref="ImportTarget"/>: at most 64 characters, and the query and header name the same bot.</summary>
-public sealed class ImportTargetValidator : AbstractValidator<ImportTarget>
+public sealed class ImportTargetValidator : WireValidator<ImportTarget>
 {
     /// <summary>Creates the rule set.</summary>
     public ImportTargetValidator()
@@ -88,7 +88,7 @@ public sealed class StatusUpdate
 }
 
 /// <summary>Rules for <see cref="ImportContactList"/>: 1–1000 items, each with an email or a phone number.</summary>
-public sealed class ImportContactListValidator : AbstractValidator<ImportContactList>
+public sealed class ImportContactListValidator : WireValidator<ImportContactList>
 {
     /// <summary>Creates the rule set.</summary>
     public ImportContactListValidator()
@@ -107,7 +107,7 @@ public sealed class ImportContactListValidator : AbstractValidator<ImportContact
 }
 
 /// <summary>Rules for <see cref="ContactUpdate"/>.</summary>
-public sealed class ContactUpdateValidator : AbstractValidator<ContactUpdate>
+public sealed class ContactUpdateValidator : WireValidator<ContactUpdate>
 {
     /// <summary>Creates the rule set.</summary>
     public ContactUpdateValidator()
@@ -133,7 +133,7 @@ public sealed class ContactUpdateValidator : AbstractValidator<ContactUpdate>
 }
 
 /// <summary>Rules for <see cref="StatusUpdate"/>.</summary>
-public sealed class StatusUpdateValidator : AbstractValidator<StatusUpdate>
+public sealed class StatusUpdateValidator : WireValidator<StatusUpdate>
 {
     /// <summary>Creates the rule set.</summary>
     public StatusUpdateValidator()

@@ -1,3 +1,4 @@
+using Emulator.Common;
 using FluentValidation;
 
 namespace Emulator.Control;
@@ -63,7 +64,7 @@ public sealed record ClockPin(DateTimeOffset? Now);
 public sealed record ClockAdvance(long Ms);
 
 /// <summary>Checks <see cref="ClockPin"/>: <c>now</c> is required, between years 1970 and 9999.</summary>
-public sealed class ClockPinValidator : AbstractValidator<ClockPin>
+public sealed class ClockPinValidator : WireValidator<ClockPin>
 {
     /// <summary>Creates the rules.</summary>
     public ClockPinValidator() =>
@@ -73,7 +74,7 @@ public sealed class ClockPinValidator : AbstractValidator<ClockPin>
 }
 
 /// <summary>Checks <see cref="ClockAdvance"/>: <c>ms</c> within ±<see cref="ClockEndpoints.MaxAdvanceMs"/>.</summary>
-public sealed class ClockAdvanceValidator : AbstractValidator<ClockAdvance>
+public sealed class ClockAdvanceValidator : WireValidator<ClockAdvance>
 {
     /// <summary>Creates the rules.</summary>
     public ClockAdvanceValidator() =>

@@ -53,7 +53,7 @@ public sealed class GeneralAuthenticationRequest
 }
 
 /// <summary>Checks <see cref="UpdateAttributesRequest"/>: a search, and 1 to 1000 attributes with keys of 1 to 100 characters.</summary>
-public sealed class UpdateAttributesRequestValidator : AbstractValidator<UpdateAttributesRequest>
+public sealed class UpdateAttributesRequestValidator : WireValidator<UpdateAttributesRequest>
 {
     /// <summary>Creates the rules.</summary>
     public UpdateAttributesRequestValidator()
@@ -68,7 +68,7 @@ public sealed class UpdateAttributesRequestValidator : AbstractValidator<UpdateA
 }
 
 /// <summary>Checks <see cref="PluginMessageRequest"/>.</summary>
-public sealed class PluginMessageRequestValidator : AbstractValidator<PluginMessageRequest>
+public sealed class PluginMessageRequestValidator : WireValidator<PluginMessageRequest>
 {
     /// <summary>Creates the rules.</summary>
     public PluginMessageRequestValidator()

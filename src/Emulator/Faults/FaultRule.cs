@@ -1,3 +1,4 @@
+using Emulator.Common;
 using FluentValidation;
 
 namespace Emulator.Faults;
@@ -39,7 +40,7 @@ public sealed record FaultRequest(
 public sealed record FaultWire(string Id, FaultRequest Rule, int Applied, int? Remaining);
 
 /// <summary>Checks <see cref="FaultRequest"/>: exactly one effect (a status, a drop, or a delay alone) within range.</summary>
-public sealed class FaultRequestValidator : AbstractValidator<FaultRequest>
+public sealed class FaultRequestValidator : WireValidator<FaultRequest>
 {
     /// <summary>The longest delay accepted, in ms.</summary>
     public const int MaxDelayMs = 60_000;

@@ -5,7 +5,7 @@ using FluentValidation;
 namespace Emulator.Leads;
 
 /// <summary>Rules for <see cref="LeadRequest"/>; each failure becomes one entry of the error envelope's <c>data</c>.</summary>
-public sealed class LeadRequestValidator : AbstractValidator<LeadRequest>
+public sealed class LeadRequestValidator : WireValidator<LeadRequest>
 {
     /// <summary>Creates the rule set.</summary>
     public LeadRequestValidator()

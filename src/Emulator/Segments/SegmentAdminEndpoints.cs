@@ -180,7 +180,7 @@ public sealed record SegmentCreate(string? CustomerId, string? Name, List<string
 public sealed record SegmentMembers(List<string>? Add, List<string>? Remove);
 
 /// <summary>Checks <see cref="SegmentCreate"/>.</summary>
-public sealed class SegmentCreateValidator : AbstractValidator<SegmentCreate>
+public sealed class SegmentCreateValidator : WireValidator<SegmentCreate>
 {
     /// <summary>Creates the rules.</summary>
     public SegmentCreateValidator()
@@ -192,7 +192,7 @@ public sealed class SegmentCreateValidator : AbstractValidator<SegmentCreate>
 }
 
 /// <summary>Checks <see cref="SegmentMembers"/>.</summary>
-public sealed class SegmentMembersValidator : AbstractValidator<SegmentMembers>
+public sealed class SegmentMembersValidator : WireValidator<SegmentMembers>
 {
     /// <summary>Creates the rules.</summary>
     public SegmentMembersValidator() =>

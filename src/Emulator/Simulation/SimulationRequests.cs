@@ -72,7 +72,7 @@ public sealed record ChatStateRequest(
     string? LastSeenAt);
 
 /// <summary>Checks <see cref="VisitorRequest"/> with the lead PUT's rules for the same values.</summary>
-public sealed class VisitorRequestValidator : AbstractValidator<VisitorRequest>
+public sealed class VisitorRequestValidator : WireValidator<VisitorRequest>
 {
     /// <summary>Creates the rules.</summary>
     public VisitorRequestValidator()
@@ -93,7 +93,7 @@ public sealed class VisitorRequestValidator : AbstractValidator<VisitorRequest>
 }
 
 /// <summary>Checks <see cref="MessageRequest"/>.</summary>
-public sealed class MessageRequestValidator : AbstractValidator<MessageRequest>
+public sealed class MessageRequestValidator : WireValidator<MessageRequest>
 {
     /// <summary>Creates the rules.</summary>
     public MessageRequestValidator()
@@ -105,7 +105,7 @@ public sealed class MessageRequestValidator : AbstractValidator<MessageRequest>
 }
 
 /// <summary>Checks <see cref="OrderRequest"/>.</summary>
-public sealed class OrderRequestValidator : AbstractValidator<OrderRequest>
+public sealed class OrderRequestValidator : WireValidator<OrderRequest>
 {
     /// <summary>Creates the rules.</summary>
     public OrderRequestValidator() =>
@@ -113,7 +113,7 @@ public sealed class OrderRequestValidator : AbstractValidator<OrderRequest>
 }
 
 /// <summary>Checks <see cref="ChatStateRequest"/>.</summary>
-public sealed class ChatStateRequestValidator : AbstractValidator<ChatStateRequest>
+public sealed class ChatStateRequestValidator : WireValidator<ChatStateRequest>
 {
     /// <summary>Creates the rules.</summary>
     public ChatStateRequestValidator()

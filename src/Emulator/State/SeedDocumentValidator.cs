@@ -12,7 +12,7 @@ namespace Emulator.State;
 /// "Request bodies"); what needs the stored data (known tenants, unique ids and uuids, segment members) is checked by
 /// <see cref="SeedLoader"/>.
 /// </summary>
-public sealed partial class SeedDocumentValidator : AbstractValidator<SeedDocument>
+public sealed partial class SeedDocumentValidator : WireValidator<SeedDocument>
 {
     /// <summary>Creates the rules.</summary>
     public SeedDocumentValidator()

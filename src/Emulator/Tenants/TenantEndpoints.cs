@@ -1,3 +1,4 @@
+using Emulator.Common;
 using System.Text.RegularExpressions;
 using Emulator.Data;
 using FluentValidation;
@@ -81,7 +82,7 @@ public sealed record TenantWire(string CustomerId, string? AgencyId, string Toke
 }
 
 /// <summary>Checks <see cref="TenantCreate"/>.</summary>
-public sealed partial class TenantCreateValidator : AbstractValidator<TenantCreate>
+public sealed partial class TenantCreateValidator : WireValidator<TenantCreate>
 {
     /// <summary>Creates the rules.</summary>
     public TenantCreateValidator()

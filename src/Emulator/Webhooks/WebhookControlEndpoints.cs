@@ -1,3 +1,4 @@
+using Emulator.Common;
 using Emulator.Control;
 using FluentValidation;
 using Emulator.Data;
@@ -94,7 +95,7 @@ public sealed class DeliveryQuery
 }
 
 /// <summary>Checks <see cref="WebhookControlWire"/>.</summary>
-public sealed class WebhookControlValidator : AbstractValidator<WebhookControlWire>
+public sealed class WebhookControlValidator : WireValidator<WebhookControlWire>
 {
     /// <summary>Creates the rules.</summary>
     public WebhookControlValidator()

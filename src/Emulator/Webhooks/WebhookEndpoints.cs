@@ -136,7 +136,7 @@ public sealed record SubscribedIntegration(string BotId, string Slug, string Cat
 public sealed record SubscribedUrl(string Url);
 
 /// <summary>Checks <see cref="SubscribeRequest"/>: an http(s) URL, a bot and a known event.</summary>
-public sealed class SubscribeRequestValidator : AbstractValidator<SubscribeRequest>
+public sealed class SubscribeRequestValidator : WireValidator<SubscribeRequest>
 {
     /// <summary>Creates the rules.</summary>
     public SubscribeRequestValidator()
@@ -155,7 +155,7 @@ public sealed class SubscribeRequestValidator : AbstractValidator<SubscribeReque
 }
 
 /// <summary>Checks <see cref="FetchSubscriptionsRequest"/>.</summary>
-public sealed class FetchSubscriptionsRequestValidator : AbstractValidator<FetchSubscriptionsRequest>
+public sealed class FetchSubscriptionsRequestValidator : WireValidator<FetchSubscriptionsRequest>
 {
     /// <summary>Creates the rules.</summary>
     public FetchSubscriptionsRequestValidator() =>

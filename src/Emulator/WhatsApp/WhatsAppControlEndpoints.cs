@@ -131,7 +131,7 @@ public sealed record TemplateCreate(string? CustomerId, string? BotId, string? N
 }
 
 /// <summary>Checks <see cref="TemplateCreate"/>.</summary>
-public sealed class TemplateCreateValidator : AbstractValidator<TemplateCreate>
+public sealed class TemplateCreateValidator : WireValidator<TemplateCreate>
 {
     /// <summary>Creates the rules.</summary>
     public TemplateCreateValidator()

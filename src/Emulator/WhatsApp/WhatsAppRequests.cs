@@ -114,7 +114,7 @@ public static class WaIds
 }
 
 /// <summary>Checks <see cref="SendMessageRequest"/>.</summary>
-public sealed class SendMessageRequestValidator : AbstractValidator<SendMessageRequest>
+public sealed class SendMessageRequestValidator : WireValidator<SendMessageRequest>
 {
     /// <summary>The message types accepted.</summary>
     public static readonly IReadOnlyList<string> Types = ["text", "image", "document", "video", "audio"];
@@ -142,7 +142,7 @@ public sealed class SendMessageRequestValidator : AbstractValidator<SendMessageR
 }
 
 /// <summary>Checks <see cref="SendTemplateRequest"/>.</summary>
-public sealed class SendTemplateRequestValidator : AbstractValidator<SendTemplateRequest>
+public sealed class SendTemplateRequestValidator : WireValidator<SendTemplateRequest>
 {
     /// <summary>Creates the rules.</summary>
     public SendTemplateRequestValidator()
@@ -157,7 +157,7 @@ public sealed class SendTemplateRequestValidator : AbstractValidator<SendTemplat
 }
 
 /// <summary>Checks <see cref="PluginTemplateRequest"/>.</summary>
-public sealed class PluginTemplateRequestValidator : AbstractValidator<PluginTemplateRequest>
+public sealed class PluginTemplateRequestValidator : WireValidator<PluginTemplateRequest>
 {
     /// <summary>Creates the rules.</summary>
     public PluginTemplateRequestValidator()

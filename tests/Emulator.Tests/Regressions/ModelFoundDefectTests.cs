@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Emulator.Tests.Infrastructure;
+using FluentValidation;
 
 namespace Emulator.Tests.Regressions;
 
@@ -103,5 +104,23 @@ public sealed class ModelFoundDefectTests
             "SELECT 'dddddddddddddddddddddddd', 'direct', AgencyId, WhatsAppApiKey, WebsiteBotId, WhatsAppBotId, TelegramBotId, FacebookBotId, CreatedAt FROM Tenants";
         var refused = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => insert.ExecuteNonQueryAsync());
         Assert.Contains("UNIQUE constraint failed: Tenants.WhatsAppApiKey", refused.Message);
+    }
+}
+
+/// <summary>The emulator hosted inside a test process leaves FluentValidation's process-wide settings to their owner.</summary>
+public sealed class ProcessWideStateTests
+{
+    private sealed record Order(string? CustomerEmail);
+
+    [Fact]
+    public async Task An_emulator_in_the_process_leaves_the_hosts_validators_naming_their_own_members()
+    {
+        await using var emulator = new EmulatorFactory();
+        var invalid = (await emulator.Inbox().PutLeadAsync(InboxClient.Lead("u", new { email = "x" }))).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains(invalid.Messages, m => m.StartsWith("email 'x'", StringComparison.Ordinal));
+
+        var hosts = new InlineValidator<Order>();
+        hosts.RuleFor(o => o.CustomerEmail).NotEmpty();
+        Assert.Equal("CustomerEmail", Assert.Single(hosts.Validate(new Order(null)).Errors).PropertyName);
     }
 }

@@ -79,7 +79,16 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The emulator did not exit within 60 s: it started although it should not have.");
+        }
+
         var lines = (await output + await error).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return (process.ExitCode, lines);
     }

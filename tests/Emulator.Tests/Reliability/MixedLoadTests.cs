@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Emulator.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Emulator.Tests.Reliability;
 
@@ -13,7 +14,7 @@ namespace Emulator.Tests.Reliability;
 /// </summary>
 [Collection(ReliabilitySuite.Name)]
 [Trait("Category", "Reliability")]
-public sealed class MixedLoadTests
+public sealed class MixedLoadTests(ITestOutputHelper output)
 {
     private const int Workers = 8;
     private const int Visitors = 40;
@@ -61,6 +62,7 @@ public sealed class MixedLoadTests
         })));
 
         var summary = string.Join(", ", statuses.OrderBy(p => p.Key).Select(p => $"{p.Key}: {p.Value}"));
+        output.WriteLine($"{statuses.Values.Sum()} requests in {seconds} s: {summary}");
         Assert.True(failures.IsEmpty, $"{failures.Count} answers were 5xx, e.g. {failures.FirstOrDefault()}\n{summary}");
         var errors = server.Process.Output.Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal)).ToList();
         Assert.True(errors.Count == 0, $"the emulator logged {errors.Count} errors, e.g. {errors.FirstOrDefault()}");

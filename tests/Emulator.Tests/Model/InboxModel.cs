@@ -13,10 +13,10 @@ public sealed class InboxModel
 
     public List<ModelChat>[] Chats { get; private set; } = [[], []];
 
-    /// <summary>Segment names per tenant, in creation order (their ids are learned from the emulator).</summary>
-    public List<string>[] Segments { get; private set; } = [[], []];
+    /// <summary>Segment names per tenant, in creation order, null once deleted (their ids are learned from the emulator).</summary>
+    public List<string?>[] Segments { get; private set; } = [[], []];
 
-    public Dictionary<string, (List<ModelChat>[] Chats, List<string>[] Segments)> Snapshots { get; } = [];
+    public Dictionary<string, (List<ModelChat>[] Chats, List<string?>[] Segments)> Snapshots { get; } = [];
 
     /// <summary>Starts a chat: <c>createdAt</c> is now, or 1 ms after the customer's newest when that is not earlier.</summary>
     public ModelChat Start(int tenant, string botId, string? uuid, string channel)

@@ -43,7 +43,7 @@ public sealed class ModelDriver : IAsyncDisposable
     /// <summary>The ids of each tenant's segments, in creation order.</summary>
     public List<string>[] SegmentIds { get; private set; } = [[], []];
 
-    private readonly Dictionary<string, List<string>[]> _snapshotSegments = [];
+    private readonly Dictionary<string, (List<string>[] Segments, string Template)> _snapshots = [];
 
     public static async Task<ModelDriver> StartAsync(Dictionary<string, string?>? extra = null)
     {
@@ -55,7 +55,22 @@ public sealed class ModelDriver : IAsyncDisposable
 
         var driver = new ModelDriver(EmulatorFactory.CopyOfTemplate(), settings);
         await driver.PinClockAsync();
+        await driver.DefineTemplateAsync();
         return driver;
+    }
+
+    /// <summary>The body of the approved WhatsApp template the development tenant has (<see cref="TemplateId"/>).</summary>
+    public const string TemplateBody = "Hello {{1}}, your code is {{2}}";
+
+    /// <summary>The <c>_id</c> of the development tenant's approved template.</summary>
+    public string TemplateId { get; private set; } = "";
+
+    /// <summary>Defines the development tenant's approved template (<c>POST /_emulator/whatsapp/templates</c>).</summary>
+    public async Task DefineTemplateAsync()
+    {
+        var created = await ControlAsync(HttpMethod.Post, "/_emulator/whatsapp/templates",
+            new JsonObject { ["customerId"] = CustomerIds[0], ["name"] = "code", ["body"] = TemplateBody }, 201);
+        TemplateId = created!["_id"]!.GetValue<string>();
     }
 
     /// <summary>Stops the emulator and starts a new one on the same file; the clock is pinned again (it is not stored).</summary>
@@ -71,9 +86,11 @@ public sealed class ModelDriver : IAsyncDisposable
     public Task PinClockAsync() =>
         ControlAsync(HttpMethod.Put, "/_emulator/clock", new JsonObject { ["now"] = Model.Now.ToString("O") }, 200);
 
-    public void SaveSegments(string name) => _snapshotSegments[name] = SegmentIds.Select(s => s.ToList()).ToArray();
+    /// <summary>Remembers the emulator's segment and template ids a snapshot holds.</summary>
+    public void SaveIds(string name) => _snapshots[name] = (SegmentIds.Select(s => s.ToList()).ToArray(), TemplateId);
 
-    public void RestoreSegments(string name) => SegmentIds = _snapshotSegments[name].Select(s => s.ToList()).ToArray();
+    /// <summary>Takes back the ids of a restored snapshot.</summary>
+    public void RestoreIds(string name) => (SegmentIds, TemplateId) = (_snapshots[name].Segments.Select(s => s.ToList()).ToArray(), _snapshots[name].Template);
 
     /// <summary>The emulator's id of the model's chat <paramref name="target"/> of a tenant (any index, wrapped), or an
     /// unknown id when the tenant has no chat or <paramref name="target"/> is negative.</summary>

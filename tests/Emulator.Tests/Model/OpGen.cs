@@ -134,6 +134,13 @@ public static class OpGen
         from noMessage in Gen.Frequency((10, Gen.Const(false)), (1, Gen.Const(true)))
         select (Op)new WhatsAppSend(waId, name, tags, text, noMessage);
 
+    private static readonly Gen<Op> WhatsAppTemplate =
+        from waId in Gen.Int[0, WhatsAppSend.Numbers.Length - 1]
+        from name in Name
+        from tags in Tags
+        from tooFew in Gen.Frequency((10, Gen.Const(false)), (1, Gen.Const(true)))
+        select (Op)new WhatsAppTemplateSend(waId, name, tags, tooFew);
+
     private static readonly Gen<Op> ListChats =
         from tenant in Tenant
         from bot in Gen.Int[0, 2]
@@ -153,14 +160,16 @@ public static class OpGen
         from interacted in Gen.Bool.Nullable(0.8)
         from online in Gen.Bool.Nullable(0.8)
         from ordered in Gen.Bool.Nullable(0.8)
-        from applicable in Gen.OneOf("isContact", "isOnline,hasOrdered", "userInteracted", "isLiveChatActive").Null(0.7)
+        from subscriber in Gen.Bool.Nullable(0.85)
+        from live in Gen.Bool.Nullable(0.85)
+        from applicable in Gen.OneOf("isContact", "isOnline,hasOrdered", "userInteracted", "isLiveChatActive", "isSubscriber").Null(0.7)
         from text in Gen.OneOf("ann", "BOB@", "+9198765", "98765", "visitor-3", " ann ").Null(0.7)
         from after in Gen.OneOf(-1, 0, 2, 1000).Nullable(0.85)
         from until in Gen.OneOf(0, 3, 86_400_000).Nullable(0.85)
         from senders in Gen.OneOf("user", "bot,agent").Null(0.85)
         from agents in Gen.OneOf("agent-1", "agent-1,agent-2").Null(0.85)
-        select new SearchFilters(tags, status, segment, website, whatsapp, isContact, interacted, online, ordered, applicable, text, after, until,
-            senders, agents);
+        select new SearchFilters(tags, status, segment, website, whatsapp, isContact, interacted, online, ordered, subscriber, live, applicable, text,
+            after, until, senders, agents);
 
     private static readonly Gen<Op> SearchContacts = Gen.Select(Tenant, Filters, Gen.Int[1, 3], (t, f, p) => (Op)new SearchContacts(t, f, p));
 
@@ -172,8 +181,9 @@ public static class OpGen
     /// snapshot save or restore, or a tenant's reset.</summary>
     public static readonly Gen<Op> Operation = Gen.Frequency(
         (16, PutLead), (6, Import), (8, SetStatus), (6, UpdateContact), (4, PutBack), (6, Visitor), (6, Message), (2, Order),
-        (4, ChatState), (4, Segment), (2, UserAttributes), (2, PluginMessage), (4, WhatsApp), (6, ListChats), (12, SearchContacts),
-        (4, Clock), (1, Gen.Const<Op>(new Restart())), (3, Snapshot), (1, Tenant.Select(t => (Op)new ResetTenant(t))));
+        (4, ChatState), (4, Segment), (2, UserAttributes), (2, PluginMessage), (4, WhatsApp), (2, WhatsAppTemplate), (6, ListChats), (12, SearchContacts),
+        (4, Clock), (1, Gen.Const<Op>(new Restart())), (3, Snapshot), (1, Tenant.Select(t => (Op)new ResetTenant(t))),
+        (1, Gen.Select(Tenant, Gen.Int[0, 2], (t, s) => (Op)new DeleteSegment(t, s))), (1, Tenant.Select(t => (Op)new ExportResetSeed(t))));
 
     /// <summary>A sequence of 1 to 40 operations.</summary>
     public static readonly Gen<Op[]> Sequence = Operation.Array[1, 40];

@@ -54,7 +54,7 @@ public static class ReadCheck
         ["hasOrdered"] = c.HasOrdered,
         ["lastMessageBy"] = c.LastMessageBy,
         ["lastMessageText"] = c.LastMessageText,
-        ["segments"] = new JsonArray(c.Segments.Select(s => d.SegmentIds[tenant][s]).Order().Select(s => (JsonNode?)s).ToArray()),
+        ["segments"] = new JsonArray(c.Segments.Select(s => d.SegmentIds[tenant][s]).Order(StringComparer.Ordinal).Select(s => (JsonNode?)s).ToArray()),
         ["createdAt"] = StoredView.Time(c.CreatedAt),
     };
 
@@ -80,7 +80,8 @@ public static class ReadCheck
             ["hasOrdered"] = contact["hasOrdered"]!["status"]?.DeepClone(),
             ["lastMessageBy"] = contact["lastMessage"]!["by"]?.DeepClone(),
             ["lastMessageText"] = contact["lastMessage"]!["text"]?.DeepClone(),
-            ["segments"] = new JsonArray(contact["segments"]!.AsArray().Select(s => s!.GetValue<string>()).Order().Select(s => (JsonNode?)s).ToArray()),
+            ["segments"] = new JsonArray(contact["segments"]!.AsArray().Select(s => s!.GetValue<string>()).Order(StringComparer.Ordinal)
+            .Select(s => (JsonNode?)s).ToArray()),
             ["createdAt"] = contact["createdAt"]?.DeepClone(),
         };
         return view;

@@ -23,8 +23,8 @@ public sealed record ListChats(int Tenant, int Bot, bool Leads, int Page, bool R
 
 /// <summary>Filters of <c>POST /inbox/users</c> an op sends (README, "Contact search rules"); null members are left out.</summary>
 public sealed record SearchFilters(string? Tags, string? Status, int? Segment, int? WebsiteBot, bool WhatsAppBot, bool? IsContact,
-    bool? UserInteracted, bool? IsOnline, bool? HasOrdered, string? Applicable, string? SearchText, int? CreatedAfterMs, int? CreatedUntilMs,
-    string? LastMessageBy, string? Agent);
+    bool? UserInteracted, bool? IsOnline, bool? HasOrdered, bool? IsSubscriber, bool? LiveChat, string? Applicable, string? SearchText,
+    int? CreatedAfterMs, int? CreatedUntilMs, string? LastMessageBy, string? Agent);
 
 /// <summary><c>POST /inbox/users</c> with filters and a page; every contact's answered fields are checked too.</summary>
 public sealed record SearchContacts(int Tenant, SearchFilters Filters, int Page) : Op
@@ -43,6 +43,8 @@ public sealed record SearchContacts(int Tenant, SearchFilters Filters, int Page)
         Put(body, "userInteracted", f.UserInteracted);
         Put(body, "isOnline", f.IsOnline);
         Put(body, "hasOrdered", f.HasOrdered is null ? null : new JsonObject { ["status"] = f.HasOrdered });
+        Put(body, "isSubscriber", f.IsSubscriber);
+        Put(body, "isLiveChatActive", f.LiveChat);
         Put(body, "applicableFilters", Split(f.Applicable) is { } applicable ? Array(applicable) : null);
         Put(body, "searchText", f.SearchText);
         Put(body, "createdAt", f.CreatedAfterMs is null && f.CreatedUntilMs is null ? null : new JsonObject
@@ -81,6 +83,8 @@ public sealed record SearchContacts(int Tenant, SearchFilters Filters, int Page)
             && Is("userInteracted", f.UserInteracted, c.UserInteracted)
             && Is("isOnline", f.IsOnline, c.IsOnline)
             && Is("hasOrdered", f.HasOrdered, c.HasOrdered)
+            && Is("isSubscriber", f.IsSubscriber, c.IsSubscriber)
+            && Is("isLiveChatActive", f.LiveChat, c.IsLiveChatActive)
             && (f.CreatedAfterMs is not { } after || c.CreatedAt > Base.AddMilliseconds(after))
             && (f.CreatedUntilMs is not { } until || c.CreatedAt <= Base.AddMilliseconds(until))
             && (Split(f.LastMessageBy) is not { Count: > 0 } senders || (c.LastMessageBy is { } by && senders.Contains(by)))

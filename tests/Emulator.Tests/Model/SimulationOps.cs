@@ -118,6 +118,13 @@ public sealed record ChangeSegment(int Tenant, int? Segment, int[] Add, int[] Re
         var remove = Remove.Select(t => d.Resolve(Tenant, t)).Where(r => r.Chat is not null).ToList();
         var segments = d.Model.Segments[Tenant];
         int index;
+        if (Segment is { } known && segments.Count > 0 && segments[known % segments.Count] is null)
+        {
+            await d.ControlAsync(HttpMethod.Post, $"/_emulator/segments/{d.SegmentIds[Tenant][known % segments.Count]}/members",
+                new JsonObject { ["add"] = Array(add.Select(a => a.Id)) }, 404);
+            return;
+        }
+
         if (Segment is null || segments.Count == 0)
         {
             var name = $"segment-{segments.Count}";
@@ -148,4 +155,22 @@ public sealed record ChangeSegment(int Tenant, int? Segment, int[] Add, int[] Re
 
     public override string ToString() =>
         $"ChangeSegment {{ Tenant = {Tenant}, Segment = {Segment}, Add = [{string.Join(", ", Add)}], Remove = [{string.Join(", ", Remove)}] }}";
+}
+
+/// <summary><c>DELETE /_emulator/segments/{id}</c>: the segment leaves every member's <c>segments</c>; 404 once deleted.</summary>
+public sealed record DeleteSegment(int Tenant, int Segment) : Op
+{
+    public override async Task RunAsync(ModelDriver d)
+    {
+        var segments = d.Model.Segments[Tenant];
+        if (segments.Count == 0)
+        {
+            return;
+        }
+
+        var index = Segment % segments.Count;
+        await d.ControlAsync(HttpMethod.Delete, $"/_emulator/segments/{d.SegmentIds[Tenant][index]}", null, segments[index] is null ? 404 : 204);
+        segments[index] = null;
+        d.Model.Chats[Tenant].ForEach(c => c.Segments.Remove(index));
+    }
 }

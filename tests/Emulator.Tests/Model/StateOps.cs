@@ -28,7 +28,7 @@ public sealed record Snapshot(string Name, bool Restore) : Op
         {
             await d.ControlAsync(HttpMethod.Put, $"/_emulator/snapshots/{Name}", null, 200);
             d.Model.Save(Name);
-            d.SaveSegments(Name);
+            d.SaveIds(Name);
             return;
         }
 
@@ -37,7 +37,7 @@ public sealed record Snapshot(string Name, bool Restore) : Op
         if (known)
         {
             d.Model.Restore(Name);
-            d.RestoreSegments(Name);
+            d.RestoreIds(Name);
         }
     }
 }
@@ -51,5 +51,22 @@ public sealed record ResetTenant(int Tenant) : Op
         d.Model.Chats[Tenant].Clear();
         d.Model.Segments[Tenant].Clear();
         d.SegmentIds[Tenant].Clear();
+        if (Tenant == 0)
+        {
+            await d.DefineTemplateAsync(); // the reset took the tenant's templates too
+        }
+    }
+}
+
+/// <summary><c>GET /_emulator/export</c> of a tenant, its reset, and <c>POST /_emulator/seed</c> of the export: the stored
+/// data is what it was, ids and timestamps included (README, "Testing with the emulator").</summary>
+public sealed record ExportResetSeed(int Tenant) : Op
+{
+    public override async Task RunAsync(ModelDriver d)
+    {
+        var customerId = ModelDriver.CustomerIds[Tenant];
+        var export = await d.ControlAsync(HttpMethod.Get, $"/_emulator/export?customerId={customerId}", null, 200);
+        await d.ControlAsync(HttpMethod.Post, $"/_emulator/reset?customerId={customerId}", null, 200);
+        await d.ControlAsync(HttpMethod.Post, "/_emulator/seed", export, 200);
     }
 }

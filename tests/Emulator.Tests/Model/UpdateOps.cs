@@ -156,6 +156,13 @@ public sealed record WhatsAppSend(int WaId, string? UserName, string? Tags, stri
             return;
         }
 
+        Record(d, waId, prefix, number, UserName, Tags, Text);
+    }
+
+    /// <summary>What a send does to the development tenant's WhatsApp contact with <paramref name="waId"/>: found (the newest
+    /// live one) or created with its number as WhatsApp id and phone; the user name, added tags and the bot's message.</summary>
+    public static void Record(ModelDriver d, string waId, string prefix, string number, string? userName, string? tags, string text)
+    {
         var chats = d.Model.Chats[0];
         var chat = chats.LastOrDefault(c => !c.Deleted && c.BotId == ModelDriver.WhatsAppBot && c.WhatsAppNumber == waId);
         if (chat is null)
@@ -167,13 +174,38 @@ public sealed record WhatsAppSend(int WaId, string? UserName, string? Tags, stri
             chat.IsContact = true;
         }
 
-        if (!string.IsNullOrEmpty(UserName))
+        if (!string.IsNullOrEmpty(userName))
         {
-            chat.UserProvidedName = UserName;
+            chat.UserProvidedName = userName;
         }
 
-        chat.SetTags(chat.Tags.Concat(Split(Tags) ?? []));
-        chat.Message("bot", Text, d.Model.Now);
+        chat.SetTags(chat.Tags.Concat(Split(tags) ?? []));
+        chat.Message("bot", text, d.Model.Now);
         chat.Settle();
+    }
+}
+
+/// <summary><c>POST /whatsapp-automation/wa/send-template?apiKey=</c> of the approved template the driver defines
+/// (<see cref="ModelDriver.TemplateBody"/>): its body variables filled in order; too few values are a 400.</summary>
+public sealed record WhatsAppTemplateSend(int WaId, string? UserName, string? Tags, bool TooFewValues) : Op
+{
+    public override async Task RunAsync(ModelDriver d)
+    {
+        var (waId, prefix, number) = WhatsAppSend.Numbers[WaId];
+        string[] values = TooFewValues ? ["Ann"] : ["Ann", "4711"];
+        var body = new JsonObject
+        {
+            ["wa_id"] = waId,
+            ["templateId"] = d.TemplateId,
+            ["params"] = new JsonArray(new JsonObject { ["type"] = "body", ["parameters"] = Array(values) }),
+        };
+        Put(body, "userName", UserName);
+        Put(body, "tags", Split(Tags) is { } tags ? Array(tags) : null);
+        var key = Emulator.DevelopmentTenant.WhatsAppApiKey;
+        await d.CallAsync(0, HttpMethod.Post, $"/whatsapp-automation/wa/send-template?apiKey={key}", body, TooFewValues ? 400 : 200);
+        if (!TooFewValues)
+        {
+            WhatsAppSend.Record(d, waId, prefix, number, UserName, Tags, "Hello Ann, your code is 4711");
+        }
     }
 }

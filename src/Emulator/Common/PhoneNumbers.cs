@@ -60,26 +60,25 @@ public static partial class PhoneNumbers
     public static string WhatsAppNumber(string value) => Digits(value);
 
     /// <summary>
-    /// Splits a WhatsApp id (country code and number run together, digits) into the dial code and the national number a
-    /// real WhatsApp contact carries as <c>contact.phone</c> (<c>"919876543210"</c> → <c>("91", "9876543210")</c>), by the
-    /// ITU country calling codes libphonenumber knows. An id that starts with no known code is kept whole, with no dial code.
+    /// Splits a WhatsApp id (country code and number run together, digits) at its country calling code into the dial code
+    /// and number a real WhatsApp contact carries as <c>contact.phone</c> (<c>"919876543210"</c> → <c>("91", "9876543210")</c>),
+    /// by the ITU codes libphonenumber knows; the two parts run together give the id back. An id that starts with no known
+    /// code is kept whole, with no dial code.
     /// </summary>
     public static (string Prefix, string Number) SplitWhatsAppNumber(string waId)
     {
         var digits = Digits(waId);
         var util = LibPhoneNumber::PhoneNumbers.PhoneNumberUtil.GetInstance();
-        try
+        for (var length = 1; length <= 3 && length < digits.Length; length++)
         {
-            var parsed = util.Parse("+" + digits, null);
-            var national = util.GetNationalSignificantNumber(parsed);
-            return parsed.CountryCode > 0 && national.Length > 0
-                ? (parsed.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture), national)
-                : ("", digits);
+            var code = int.Parse(digits[..length], System.Globalization.CultureInfo.InvariantCulture);
+            if (util.GetRegionCodeForCountryCode(code) != "ZZ")
+            {
+                return (digits[..length], digits[length..]);
+            }
         }
-        catch (LibPhoneNumber::PhoneNumbers.NumberParseException)
-        {
-            return ("", digits);
-        }
+
+        return ("", digits);
     }
 
     private static bool IsWritten(string? value, int minDigits, int maxDigits)

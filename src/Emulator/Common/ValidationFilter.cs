@@ -38,7 +38,7 @@ public static class ValidationFilter
 
             // Model binding joins a repeated parameter into "a,b", which would silently match nothing; a parameter the
             // endpoint does not read is ignored however often it comes, as the platform ignores unknown parameters.
-            var repeated = http.Request.Query.Where(p => p.Value.Count > 1 && read.Contains(p.Key))
+            var repeated = http.Request.Query.Where(p => p.Value.Count > 1 && read.Contains(p.Key) && !http.Request.RouteValues.ContainsKey(p.Key))
                 .Select(p => $"Query parameter '{p.Key}' is given {p.Value.Count} times: send it once.").ToList();
             if (repeated.Count > 0)
             {
@@ -65,7 +65,8 @@ public static class ValidationFilter
     }
 
     /// <summary>The query parameters a handler binds: <c>[FromQuery]</c> parameters and members of <c>[AsParameters]</c>
-    /// bundles, and simple parameters without a source (query or route values); case-insensitive, as binding is.</summary>
+    /// bundles, and simple parameters without a source (query values, unless the route has them: the request's route values
+    /// are left out when it is checked); case-insensitive, as binding is.</summary>
     private static HashSet<string> QueryParameters(System.Reflection.MethodInfo handler)
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -39,8 +39,9 @@ public abstract class WireValidator<T> : AbstractValidator<T>
 /// <summary>Renames validation rules by the JSON path of their member expression (see <see cref="WireValidator{T}"/>).</summary>
 internal static class WireNames
 {
-    /// <summary>Renames each rule of <paramref name="rules"/> whose expression is a member chain (a rule named explicitly with
-    /// <c>OverridePropertyName</c> here is never one), then the rules of every child validator its components hold.</summary>
+    /// <summary>Renames each rule of <paramref name="rules"/> whose expression is a member chain and whose name is still the one
+    /// FluentValidation gave it (a name set with <c>OverridePropertyName</c> stays), then the rules of every child validator
+    /// its components hold.</summary>
     public static void Apply(IEnumerable<IValidationRule> rules, HashSet<object> seen)
     {
         if (!seen.Add(rules))
@@ -50,7 +51,8 @@ internal static class WireNames
 
         foreach (var rule in rules)
         {
-            if (rule.Expression is { } expression && WireJson.PathOf(rule.Member, expression) is { } path && path != rule.PropertyName)
+            if (rule.Expression is { } expression && WireJson.PathOf(rule.Member, expression) is { } path && path != rule.PropertyName
+                && IsGiven(rule, expression))
             {
                 // RuleBase.PropertyName has a public setter behind the IValidationRule interface, which only reads it.
                 rule.GetType().GetProperty(nameof(IValidationRule.PropertyName))!.SetValue(rule, path);
@@ -64,6 +66,28 @@ internal static class WireNames
                 }
             }
         }
+    }
+
+    // True when the rule's name is what FluentValidation derived from its expression: the member chain's names, or what a
+    // host's own process-wide resolver made of it when the rule was built.
+    private static bool IsGiven(IValidationRule rule, System.Linq.Expressions.LambdaExpression expression)
+    {
+        var names = new List<string>();
+        for (var node = expression.Body; node is System.Linq.Expressions.MemberExpression or System.Linq.Expressions.UnaryExpression;)
+        {
+            if (node is System.Linq.Expressions.UnaryExpression unary)
+            {
+                node = unary.Operand;
+                continue;
+            }
+
+            var access = (System.Linq.Expressions.MemberExpression)node;
+            names.Insert(0, access.Member.Name);
+            node = access.Expression;
+        }
+
+        return rule.PropertyName == (names.Count > 0 ? string.Join('.', names) : rule.Member?.Name)
+            || rule.PropertyName == ValidatorOptions.Global.PropertyNameResolver(rule.Member?.DeclaringType!, rule.Member!, expression);
     }
 
     // The validator instance a ChildValidatorAdaptor holds (SetValidator(new …), ChildRules), if any.

@@ -118,7 +118,7 @@ public static class CustomAppEndpoints
         return db.Chats.Include(c => c.Labels)
             .Where(c => c.CustomerId == customerId && c.Status != ChatStatuses.Deleted && (botId == null || c.BotId == botId))
             .Where(c => (c.Email != null && c.Email.ToLower() == lowered)
-                || (digits != "" && (c.WhatsAppNumber == digits || c.PhonePrefix + c.PhoneNumber == digits))
+                || (digits != "" && (c.WhatsAppNumber == digits || (c.WhatsAppNumber == null && c.PhonePrefix + c.PhoneNumber == digits)))
                 || c.Uuid == search)
             .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
     }

@@ -32,6 +32,10 @@ public static class SeedFile
         {
             throw new EmulatorStartupException($"Emulator:SeedFile '{path}' is not a valid seed document: {e.Message}", e);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EmulatorStartupException($"Emulator:SeedFile '{path}' cannot be read: {e.Message}", e);
+        }
 
         var shape = await services.GetRequiredService<IValidator<SeedDocument>>().ValidateAsync(document, cancellationToken);
         var problems = shape.IsValid

@@ -95,7 +95,7 @@ public sealed partial class TenantCreateValidator : WireValidator<TenantCreate>
             .WithMessage("token must be 21 to 1024 visible ASCII characters (real clients refuse tokens of 20 or fewer).");
         RuleFor(t => t.WhatsAppApiKey).Must(k => k!.Length is > 20 and <= 256 && k.All(c => c is > ' ' and <= '~')).When(t => t.WhatsAppApiKey is not null)
             .WithMessage("whatsAppApiKey must be 21 to 256 visible ASCII characters.");
-        RuleForEach(t => t.Bots).Must(b => Channels.All.Contains(b.Key.ToUpperInvariant()) && b.Value.Length is > 0 and <= 64).When(t => t.Bots is not null)
+        RuleForEach(t => t.Bots).Must(b => Channels.All.Contains(b.Key.ToUpperInvariant()) && b.Value is { Length: > 0 and <= 64 }).When(t => t.Bots is not null)
             .WithMessage($"bots: keys must be {string.Join(", ", Channels.All)} and ids 1 to 64 characters.");
     }
 

@@ -126,8 +126,8 @@ public sealed class SendMessageRequestValidator : WireValidator<SendMessageReque
         RuleFor(r => r.Type).Must(Types.Contains!).WithMessage($"type must be one of {string.Join(", ", Types)}.");
         RuleFor(r => r.Message).NotNull().WithMessage("message is required.");
 
-        // A block condition, not a rule's When: FluentValidation reads a rule's property (Message.Text) before it checks
-        // the rule's own conditions, so a rule guarded only by When(Message is not null) threw on a body without message.
+        // A block condition: a rule's own When guards only the validators chained before it, so a MaximumLength chained
+        // after When(Message is not null) read Message.Text of a body without message and threw.
         When(r => r.Message is not null, () =>
         {
             RuleFor(r => r.Message!.Text).NotEmpty().When(r => r.Type == "text")
@@ -150,7 +150,7 @@ public sealed class SendTemplateRequestValidator : WireValidator<SendTemplateReq
         RuleFor(r => r.WaId).Must(WaIds.IsValid).WithMessage(WaIds.Problem("wa_id"));
         RuleFor(r => r.TemplateId).NotEmpty().WithMessage("templateId is required.");
         RuleFor(r => r.UserName).Text();
-        RuleForEach(r => r.Params).Must(p => p.Type is "header" or "body" or "button" && p.Parameters is not null)
+        RuleForEach(r => r.Params).Must(p => p is not null && p.Type is "header" or "body" or "button" && p.Parameters is not null)
             .WithMessage("{PropertyPath} must be {\"type\": \"header\" | \"body\", \"parameters\": [...]}.");
         FieldRules.Tags(this, r => r.Tags!, "tags");
     }

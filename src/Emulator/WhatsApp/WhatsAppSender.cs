@@ -33,6 +33,7 @@ public sealed partial class WhatsAppSender(SingleWriter writer, WhatsAppOutbox o
     /// <summary>Sends <paramref name="send"/>; returns the message id answered to the caller (<c>wamid.…</c>).</summary>
     public async Task<string> SendAsync(Send send, CancellationToken cancellationToken)
     {
+        var phone = PhoneNumbers.SplitWhatsAppNumber(send.WaId); // outside the writer: the first split loads libphonenumber's metadata
         var (chatId, messageId, at) = await writer.WriteAsync(async (db, ct) =>
         {
             var now = Timestamps.Now(clock);
@@ -47,8 +48,7 @@ public sealed partial class WhatsAppSender(SingleWriter writer, WhatsAppOutbox o
 
                 // A real WhatsApp contact carries its number twice: as its WhatsApp id and as contact.phone, so that
                 // searchText and the import find it by its number.
-                var (prefix, number) = PhoneNumbers.SplitWhatsAppNumber(send.WaId);
-                ChatRules.SetPhone(chat, number, prefix);
+                ChatRules.SetPhone(chat, phone.Number, phone.Prefix);
             }
 
             if (!string.IsNullOrEmpty(send.UserName))

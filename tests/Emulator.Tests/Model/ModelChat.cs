@@ -12,6 +12,9 @@ public sealed class ModelChat
     public required string Channel { get; init; }
     public required DateTime CreatedAt { get; init; }
 
+    /// <summary>The <c>_id</c> and uuid the emulator gave the chat, once seen: they must never change.</summary>
+    public (string Id, string Uuid)? Seen { get; set; }
+
     public string? Name { get; set; }
     public string? UserProvidedName { get; set; }
     public string? Email { get; set; }

@@ -173,7 +173,14 @@ public sealed class ModelDriver : IAsyncDisposable
                         $"after {step}: tenant {tenant}'s chat #{i} ({stored[i]["_id"]})\n  model:    {expected.ToJsonString()}\n  emulator: {actual.ToJsonString()}");
                 }
 
-                Stored[tenant].Add((stored[i]["_id"]!.GetValue<string>(), stored[i]["uuid"]!.GetValue<string>()));
+                var seen = (stored[i]["_id"]!.GetValue<string>(), stored[i]["uuid"]!.GetValue<string>());
+                if (model[i].Seen is { } before && before != seen)
+                {
+                    throw new ModelMismatchException($"after {step}: tenant {tenant}'s chat #{i} was {before}, it is now {seen}.");
+                }
+
+                model[i].Seen = seen;
+                Stored[tenant].Add(seen);
             }
         }
     }

@@ -85,7 +85,8 @@ public sealed record PutBackContact(int Tenant, int Target, string? NewName, str
     }
 }
 
-/// <summary>Finds a contact as the custom-app calls do: by email (any case), WhatsApp number or uuid; newest live one.</summary>
+/// <summary>Finds a contact as the custom-app calls do (README, "Contacts named by search"): by email (any case), WhatsApp
+/// number (a contact without one by its dial code and number) or uuid; the newest live one.</summary>
 public static class CustomAppSearch
 {
     public static ModelChat? Find(ModelDriver d, int tenant, string? bot, string search)
@@ -96,7 +97,8 @@ public static class CustomAppSearch
         return Enumerable.Range(0, chats.Count).Reverse()
             .Where(i => !chats[i].Deleted && (bot is null || chats[i].BotId == bot))
             .Where(i => (chats[i].Email is { } email && email.ToLowerInvariant() == lowered)
-                || (digits != "" && (chats[i].WhatsAppNumber == digits || (chats[i].PhonePrefix ?? "") + (chats[i].PhoneNumber ?? "") == digits))
+                || (digits != "" && (chats[i].WhatsAppNumber == digits
+                    || (chats[i].WhatsAppNumber is null && (chats[i].PhonePrefix ?? "") + (chats[i].PhoneNumber ?? "") == digits)))
                 || d.Stored[tenant][i].Uuid == search)
             .Select(i => chats[i]).FirstOrDefault();
     }

@@ -40,4 +40,29 @@ public sealed class StartupFailureTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_seed_file_that_does_not_load_prints_why_alone_and_exits_78()
+    {
+        var folder = Directory.CreateTempSubdirectory("inbox-emulator-bad-seed-");
+        try
+        {
+            var seed = Path.Combine(folder.FullName, "seed.json");
+            await File.WriteAllTextAsync(seed, """{"chats": [{"customerId": "aaaaaaaaaaaaaaaaaaaaaaaa", "email": "not-an-email"}]}""");
+            var (exitCode, output) = await EmulatorProcess.RunToExitAsync(folder.FullName, new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Emulator"] = $"Data Source={Path.Combine(folder.FullName, "e.db")}",
+                ["Emulator__SeedFile"] = seed,
+            });
+
+            Assert.True(exitCode == 78, $"exit code {exitCode}:\n{string.Join('\n', output)}");
+            Assert.Contains(output, line => line.Contains($"Emulator:SeedFile '{seed}' was not loaded", StringComparison.Ordinal));
+            Assert.Contains(output, line => line.Contains("chats[0].email", StringComparison.Ordinal));
+            Assert.DoesNotContain(output, line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal) || line.Contains("Unhandled exception"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -66,7 +66,8 @@ public sealed class MixedLoadTests(ITestOutputHelper output)
         Assert.True(failures.IsEmpty, $"{failures.Count} answers were 5xx, e.g. {failures.FirstOrDefault()}\n{summary}");
         var errors = server.Process.Output.Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal)).ToList();
         Assert.True(errors.Count == 0, $"the emulator logged {errors.Count} errors, e.g. {errors.FirstOrDefault()}");
-        Assert.True(statuses.Keys.Select(k => k.Split(' ')[0]).Distinct().Count() == Operations, $"not every operation ran: {summary}");
+        var succeeded = statuses.Keys.Where(k => k.Split(' ')[1].StartsWith('2')).Select(k => k.Split(' ')[0]).Distinct().Count();
+        Assert.True(succeeded == Operations, $"not every operation succeeded at least once: {summary}");
     }
 
     private const int Operations = 14;

@@ -46,30 +46,19 @@ public static class EmulatorApp
         builder.Services.AddEmulatorDatabase();
         builder.Services.AddEmulatorHealth();
         builder.Services.AddSingleton<SingleWriter>();
+
+        // Every validator of the emulator, found by one scan: a new request type's validator needs no registration.
+        builder.Services.AddWireValidators();
         builder.Services.AddScoped<LeadStore>();
         builder.Services.AddScoped<ContactWriter>();
         builder.Services.AddScoped<ContactImporter>();
-        builder.Services.AddSingleton<IValidator<LeadRequest>, LeadRequestValidator>();
         builder.Services.AddSingleton<WhatsAppOutbox>();
         builder.Services.AddSingleton<IResettable>(sp => sp.GetRequiredService<WhatsAppOutbox>());
         builder.Services.AddSingleton<WhatsAppSender>();
-        builder.Services.AddSingleton<IValidator<SendMessageRequest>, SendMessageRequestValidator>();
-        builder.Services.AddSingleton<IValidator<SendTemplateRequest>, SendTemplateRequestValidator>();
-        builder.Services.AddSingleton<IValidator<PluginTemplateRequest>, PluginTemplateRequestValidator>();
-        builder.Services.AddSingleton<IValidator<UpdateAttributesRequest>, UpdateAttributesRequestValidator>();
-        builder.Services.AddSingleton<IValidator<PluginMessageRequest>, PluginMessageRequestValidator>();
-        builder.Services.AddSingleton<IValidator<SubscribeRequest>, SubscribeRequestValidator>();
-        builder.Services.AddSingleton<IValidator<FetchSubscriptionsRequest>, FetchSubscriptionsRequestValidator>();
         builder.Services.AddHttpClient("webhooks");
         builder.Services.AddSingleton<WebhookDispatcher>();
         builder.Services.AddSingleton<IChatEventSink>(sp => sp.GetRequiredService<WebhookDispatcher>());
         builder.Services.AddSingleton<IResettable>(sp => sp.GetRequiredService<WebhookDispatcher>());
-        builder.Services.AddSingleton<IValidator<ChatListQuery>, ChatListQueryValidator>();
-        builder.Services.AddSingleton<IValidator<ContactSearchRequest>, ContactSearchRequestValidator>();
-        builder.Services.AddSingleton<IValidator<ImportContactList>, ImportContactListValidator>();
-        builder.Services.AddSingleton<IValidator<ImportTarget>, ImportTargetValidator>();
-        builder.Services.AddSingleton<IValidator<ContactUpdate>, ContactUpdateValidator>();
-        builder.Services.AddSingleton<IValidator<StatusUpdate>, StatusUpdateValidator>();
         builder.Services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
 

@@ -36,6 +36,29 @@ public abstract class WireValidator<T> : AbstractValidator<T>
     }
 }
 
+/// <summary>Registers the emulator's validators.</summary>
+public static class WireValidatorRegistration
+{
+    /// <summary>Registers every concrete <see cref="WireValidator{T}"/> of the emulator as the singleton
+    /// <c>IValidator&lt;T&gt;</c> of its type, where the validation filters find it.</summary>
+    public static IServiceCollection AddWireValidators(this IServiceCollection services)
+    {
+        foreach (var type in typeof(WireValidator<>).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+            {
+                if (baseType.IsGenericType && baseType.GetGenericTypeDefinition() == typeof(WireValidator<>))
+                {
+                    services.AddSingleton(typeof(IValidator<>).MakeGenericType(baseType.GetGenericArguments()), type);
+                    break;
+                }
+            }
+        }
+
+        return services;
+    }
+}
+
 /// <summary>Renames validation rules by the JSON path of their member expression (see <see cref="WireValidator{T}"/>).</summary>
 internal static class WireNames
 {

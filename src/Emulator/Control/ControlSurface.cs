@@ -32,19 +32,6 @@ public static class ControlSurface
         services.AddEmulatorRateLimiting();
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<Snapshots>();
-        services.AddSingleton<IValidator<ClockPin>, ClockPinValidator>();
-        services.AddSingleton<IValidator<ClockAdvance>, ClockAdvanceValidator>();
-        services.AddSingleton<IValidator<TenantCreate>, TenantCreateValidator>();
-        services.AddSingleton<IValidator<FaultRequest>, FaultRequestValidator>();
-        services.AddSingleton<IValidator<SeedDocument>, SeedDocumentValidator>();
-        services.AddSingleton<IValidator<VisitorRequest>, VisitorRequestValidator>();
-        services.AddSingleton<IValidator<MessageRequest>, MessageRequestValidator>();
-        services.AddSingleton<IValidator<OrderRequest>, OrderRequestValidator>();
-        services.AddSingleton<IValidator<ChatStateRequest>, ChatStateRequestValidator>();
-        services.AddSingleton<IValidator<SegmentCreate>, SegmentCreateValidator>();
-        services.AddSingleton<IValidator<SegmentMembers>, SegmentMembersValidator>();
-        services.AddSingleton<IValidator<WhatsApp.TemplateCreate>, WhatsApp.TemplateCreateValidator>();
-        services.AddSingleton<IValidator<WebhookControlWire>, WebhookControlValidator>();
         return services;
     }
 

@@ -48,6 +48,7 @@ public sealed class SingleWriter : IAsyncDisposable
     /// <param name="work">The write: reads, changes and saves. Its exception undoes only its own changes and is
     /// rethrown to the caller.</param>
     /// <param name="cancellationToken">Drops the work while it still waits in the queue; once it runs it completes.</param>
+    /// <exception cref="InvalidOperationException">Called from inside a work item: the writer runs one item at a time.</exception>
     /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The batch's transaction could not begin or commit (e.g.
     /// SQLITE_BUSY from another process past <see cref="EmulatorOptions.BusyTimeoutMs"/>): nothing of it was written.</exception>
     public Task<T> WriteAsync<T>(Func<EmulatorDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
@@ -66,6 +67,14 @@ public sealed class SingleWriter : IAsyncDisposable
 
     private async Task<T> EnqueueAsync<T>(WorkItem<T> item)
     {
+        if (InsideWork.Value)
+        {
+            // The loop runs one item at a time: an item that waited for another item would wait for itself forever.
+            throw new InvalidOperationException(
+                "A write work item queued another write or exclusive operation. Do the whole change in the one work item: " +
+                "its EmulatorDbContext is already in the transaction.");
+        }
+
         Interlocked.Increment(ref _queued);
         if (!_queue.Writer.TryWrite(item))
         {
@@ -83,8 +92,12 @@ public sealed class SingleWriter : IAsyncDisposable
         await _loop;
     }
 
+    // True in the writing loop's own flow, and so in every work item it runs (AsyncLocal flows into what they await).
+    private static readonly AsyncLocal<bool> InsideWork = new();
+
     private async Task RunAsync()
     {
+        InsideWork.Value = true;
         var batch = new List<IWorkItem>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync())
         {

@@ -8,6 +8,20 @@ namespace Emulator.Tests.Core;
 public sealed class SingleWriterTests
 {
     [Fact]
+    public async Task A_write_that_queues_another_write_fails_at_once_and_the_writer_goes_on()
+    {
+        await using var emulator = new EmulatorFactory();
+        var writer = emulator.Services.GetRequiredService<SingleWriter>();
+
+        // Before, the inner write waited for the loop that ran the outer one: both hung forever.
+        var nested = writer.WriteAsync(async (db, ct) => await writer.WriteAsync((_, _) => Task.FromResult(1), ct), default);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => nested.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("queued another write", error.Message);
+
+        (await emulator.Inbox().PutLeadAsync(InboxClient.Lead("after-nested", new { name = "Ann" }))).ExpectOk();
+    }
+
+    [Fact]
     public async Task A_failing_write_is_undone_alone_and_the_others_of_its_batch_are_committed()
     {
         await using var emulator = new EmulatorFactory();

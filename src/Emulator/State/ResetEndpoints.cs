@@ -14,27 +14,32 @@ public static class ResetEndpoints
         emulator.MapPost("/reset", async (string? customerId, SingleWriter writer, TenantDirectory directory,
                 EmulatorClock clock, IEnumerable<IResettable> memory, CancellationToken cancellationToken) =>
             {
-                var chats = await writer.WriteAsync(async (db, ct) =>
+                // One exclusive operation for the database and every in-memory store: no write runs between them.
+                var chats = await writer.ExclusiveAsync(async (db, ct) =>
                 {
-                    var deleted = await StoredData.DeleteAsync(db, customerId, ct);
-                    if (customerId is null)
+                    await using (var transaction = await db.Database.BeginTransactionAsync(ct))
                     {
-                        await db.Tenants.ExecuteDeleteAsync(ct);
+                        var deleted = await StoredData.DeleteAsync(db, customerId, ct);
+                        if (customerId is null)
+                        {
+                            await db.Tenants.ExecuteDeleteAsync(ct);
+                        }
+
+                        await transaction.CommitAsync(ct);
+                        foreach (var state in memory)
+                        {
+                            state.Reset(customerId);
+                        }
+
+                        if (customerId is null)
+                        {
+                            directory.RemoveRuntime(null);
+                            clock.Reset();
+                        }
+
+                        return deleted;
                     }
-
-                    return deleted;
                 }, cancellationToken);
-                foreach (var state in memory)
-                {
-                    state.Reset(customerId);
-                }
-
-                if (customerId is null)
-                {
-                    directory.RemoveRuntime(null);
-                    clock.Reset();
-                }
-
                 return TypedResults.Ok(new ResetWire(chats));
             })
             .WithName("Reset")
@@ -55,6 +60,12 @@ public static class ResetEndpoints
 /// </summary>
 public interface IResettable
 {
+    /// <summary>Called when a snapshot replaced the stored data (README, "Testing with the emulator"): forget what
+    /// describes the data that was there (sends, deliveries, pending events); keep what configures the test run.</summary>
+    void Restored()
+    {
+    }
+
     /// <summary>
     /// Returns to the state of a fresh start when <paramref name="customerId"/> is null; otherwise forgets what is kept
     /// for that tenant only (state shared by all tenants stays).

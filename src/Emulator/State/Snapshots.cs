@@ -14,7 +14,7 @@ namespace Emulator.State;
 /// the database file) and outlive restarts.
 /// </summary>
 public sealed partial class Snapshots(SingleWriter writer, TenantDirectory directory, Microsoft.Extensions.Options.IOptions<EmulatorOptions> options,
-    IConfiguration configuration)
+    IConfiguration configuration, IEnumerable<IResettable> memory)
 {
     /// <summary>True for a usable snapshot name: 1 to 64 letters, digits, '.', '_' or '-', not starting with '.'.</summary>
     public static bool IsName(string name) => NamePattern().IsMatch(name);
@@ -54,9 +54,14 @@ public sealed partial class Snapshots(SingleWriter writer, TenantDirectory direc
                 source.BackupDatabase((SqliteConnection)db.Database.GetDbConnection());
             }
 
-            // Runtime tenants are part of the state: the directory follows the restored table.
-            directory.RemoveRuntime(null);
-            await directory.LoadAsync(db, ct);
+            // Runtime tenants are part of the state: the directory follows the restored table in one step, so a token
+            // that both states know never stops working. The in-memory stores that describe data forget it.
+            directory.ReplaceRuntime(await db.Tenants.AsNoTracking().ToListAsync(ct));
+            foreach (var state in memory)
+            {
+                state.Restored();
+            }
+
             return Wire(new FileInfo(path));
         }, cancellationToken);
     }

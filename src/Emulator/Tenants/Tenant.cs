@@ -139,6 +139,21 @@ public sealed class TenantDirectory
             account.CreatedAt,
             account.WhatsAppApiKey);
 
+    /// <summary>Makes <paramref name="accounts"/> the runtime tenants (a restored snapshot's): each is added or replaced first,
+    /// then runtime tenants not among them are forgotten, so a token both sets hold answers throughout. An account whose token
+    /// or customer id a configured tenant has is left out, as at start-up.</summary>
+    internal void ReplaceRuntime(IReadOnlyList<TenantAccount> accounts)
+    {
+        var configured = _byToken.Values.Where(e => e.Source != TenantSources.Runtime).ToList();
+        var kept = accounts.Where(a => configured.All(e => e.Token != a.Token && e.Tenant.CustomerId != a.CustomerId)).ToList();
+        kept.ForEach(Add);
+        var tokens = kept.Select(a => a.Token).ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in _byToken.Values.Where(e => e.Source == TenantSources.Runtime && !tokens.Contains(e.Token)))
+        {
+            _byToken.TryRemove(entry.Token, out _);
+        }
+    }
+
     /// <summary>Forgets runtime tenants: one account's, or every one when <paramref name="customerId"/> is null.</summary>
     internal void RemoveRuntime(string? customerId)
     {

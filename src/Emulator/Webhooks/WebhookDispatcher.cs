@@ -72,6 +72,16 @@ public sealed class WebhookDispatcher : IChatEventSink, IResettable, IAsyncDispo
         }
     }
 
+    /// <summary>A restored snapshot: the delivery log and the events still waiting are of data that is gone.</summary>
+    public void Restored()
+    {
+        while (_queue.Reader.TryRead(out _))
+        {
+        }
+
+        ClearDeliveries(null);
+    }
+
     /// <summary>Forgets the delivery log, or one tenant's part of it; returns how many entries were removed.</summary>
     public int ClearDeliveries(string? customerId) => Deliveries.Remove(d => customerId is null || d.CustomerId == customerId);
 

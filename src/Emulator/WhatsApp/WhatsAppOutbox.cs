@@ -28,6 +28,9 @@ public sealed class WhatsAppOutbox(IOptions<EmulatorOptions> options) : State.IR
     /// <inheritdoc />
     public void Reset(string? customerId) => Clear(customerId);
 
+    /// <inheritdoc />
+    public void Restored() => Clear(null);
+
     private readonly WaitableLog<OutboxEntry> _log = new(() => Math.Max(options.Value.JournalCapacity, 1));
 
     /// <summary>Records a send.</summary>

@@ -1,10 +1,59 @@
 using System.Net;
+using System.Text;
 using Emulator.Tests.Infrastructure;
 
 namespace Emulator.Tests.Control;
 
 public sealed class SnapshotTests
 {
+    [Fact]
+    public async Task A_runtime_tenants_token_keeps_working_while_snapshots_are_restored_under_load()
+    {
+        await using var emulator = new EmulatorFactory();
+        var control = emulator.Control();
+        var (token, _, _) = await control.CreateTenantAsync();
+        (await control.PutAsync("/_emulator/snapshots/base")).ExpectOk();
+
+        using var restoring = new CancellationTokenSource();
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<HttpStatusCode>();
+        var readers = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            var inbox = emulator.Inbox(token);
+            while (!restoring.IsCancellationRequested)
+            {
+                statuses.Add((await inbox.ListSegmentsAsync()).Status);
+            }
+        })).ToArray();
+        for (var i = 0; i < 20; i++)
+        {
+            (await control.PostAsync("/_emulator/snapshots/base/restore")).ExpectOk();
+        }
+
+        await restoring.CancelAsync();
+        await Task.WhenAll(readers);
+        Assert.NotEmpty(statuses);
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+    }
+
+    [Fact]
+    public async Task Restoring_a_snapshot_forgets_the_WhatsApp_sends_and_webhook_deliveries_of_the_data_it_replaced()
+    {
+        await using var emulator = new EmulatorFactory();
+        var control = emulator.Control();
+        (await control.PutAsync("/_emulator/snapshots/empty")).ExpectOk();
+        using var send = await emulator.CreateClient().PostAsync($"/whatsapp-automation/wa/send-message?apiKey={Emulator.DevelopmentTenant.WhatsAppApiKey}",
+            new StringContent("""{"wa_id": "919876543210", "type": "text", "message": {"text": "hi"}}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, send.StatusCode);
+        Assert.Single((await control.GetAsync("/_emulator/whatsapp/outbox")).ExpectOk().Array);
+
+        (await control.PostAsync("/_emulator/snapshots/empty/restore")).ExpectOk();
+        Assert.Empty((await control.GetAsync("/_emulator/whatsapp/outbox")).ExpectOk().Array);
+        Assert.Empty((await control.GetAsync("/_emulator/webhooks/deliveries")).ExpectOk().Array);
+
+        // The journal records the test run, not the data: it keeps the send.
+        Assert.Single((await control.GetAsync("/_emulator/requests?path=/whatsapp-automation/*")).ExpectOk().Array);
+    }
+
     [Fact]
     public async Task Restoring_a_snapshot_brings_back_the_data_and_the_tenants_as_they_were()
     {

@@ -219,3 +219,36 @@ public sealed record SetStatus(int Tenant, int[] Targets, string Status, bool Ot
     public override string ToString() =>
         $"SetStatus {{ Tenant = {Tenant}, Targets = [{string.Join(", ", Targets)}], Status = {Status}, OtherTenantsId = {OtherTenantsId} }}";
 }
+
+/// <summary>A lead PUT carrying hundreds of notes and attributes: a chat holds at most 1,000 of each, so a PUT that would
+/// pass either limit is a 400 that changes nothing (README, "Differences": limits).</summary>
+public sealed record PutLeadBulk(int Tenant, int Uuid, int Notes, int Attributes, int KeyOffset) : Op
+{
+    public override async Task RunAsync(ModelDriver d)
+    {
+        var bot = ModelDriver.Bots[0];
+        var uuid = $"visitor-{Uuid}";
+        var keys = Enumerable.Range(KeyOffset, Attributes).Select(i => $"k{i}").ToList();
+        var body = new JsonObject
+        {
+            ["uuid"] = uuid, ["botId"] = bot, ["customerId"] = ModelDriver.CustomerIds[Tenant],
+            ["notes"] = new JsonArray(Enumerable.Range(0, Notes).Select(i => (JsonNode?)new JsonObject { ["title"] = $"n{i}" }).ToArray()),
+            ["attributes"] = new JsonArray(keys.Select(k => (JsonNode?)new JsonObject { ["key"] = k, ["value"] = "bulk" }).ToArray()),
+        };
+        var chat = d.Model.Chats[Tenant].FirstOrDefault(c => c.BotId == bot && c.Uuid == uuid);
+        var notes = (chat?.Notes.Count ?? 0) + Notes;
+        var attributes = (chat?.Attributes.Select(a => a.Key) ?? []).Union(keys).Count();
+        var expected = notes > 1000 || attributes > 1000 ? 400 : 200;
+        await d.CallAsync(Tenant, HttpMethod.Put, "/inbox/direct/lead", body, expected);
+        if (expected != 200)
+        {
+            return;
+        }
+
+        chat ??= d.Model.Start(Tenant, bot, uuid, "WEBSITE");
+        chat.Notes.AddRange(Enumerable.Range(0, Notes).Select(i => ((string?)$"n{i}", (string?)null)));
+        keys.ForEach(k => chat.UpsertAttribute(k, "bulk"));
+        chat.UserInteracted |= chat.IsLead;
+        chat.Settle();
+    }
+}

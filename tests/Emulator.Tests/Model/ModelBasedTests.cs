@@ -13,7 +13,7 @@ namespace Emulator.Tests.Model;
 public sealed class ModelBasedTests(ITestOutputHelper output)
 {
     /// <summary>About a minute on a 2-core machine.</summary>
-    private const int DefaultSequences = 200;
+    private const int DefaultSequences = 180;
 
     [Fact]
     public async Task Every_sequence_of_calls_leaves_what_the_reference_model_predicts()

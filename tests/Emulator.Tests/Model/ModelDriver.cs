@@ -143,7 +143,7 @@ public sealed class ModelDriver : IAsyncDisposable
         if ((int)response.StatusCode != expected)
         {
             throw new ModelMismatchException(
-                $"{method} {path} answered {(int)response.StatusCode}, the model expects {expected}.\n  sent: {body?.ToJsonString()}\n  got: {Cut(text)}");
+                $"{method} {path} answered {(int)response.StatusCode}, the model expects {expected}.\n  sent: {Cut(body?.ToJsonString() ?? "")}\n  got: {Cut(text)}");
         }
 
         return text.Length == 0 ? null : JsonNode.Parse(text);

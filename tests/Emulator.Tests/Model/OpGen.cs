@@ -43,6 +43,14 @@ public static class OpGen
         from docHeader in Gen.Bool
         select (Op)new PutLead(tenant, bot, uuid, name, email, phone, dial, status, agent, tags, attribute, note, defect, docHeader);
 
+    private static readonly Gen<Op> PutLeadBulk =
+        from tenant in Tenant
+        from uuid in Gen.Int[0, 1]
+        from notes in Gen.OneOf(0, 400, 700)
+        from attributes in Gen.OneOf(0, 400, 700)
+        from offset in Gen.OneOf(0, 500)
+        select (Op)new PutLeadBulk(tenant, uuid, notes, attributes, offset);
+
     private static readonly Gen<ImportItem> Item =
         from name in Name
         from email in Email
@@ -180,7 +188,7 @@ public static class OpGen
     /// <summary>One operation: writes of every kind, reads of both listings, and now and then a clock move, a restart, a
     /// snapshot save or restore, or a tenant's reset.</summary>
     public static readonly Gen<Op> Operation = Gen.Frequency(
-        (16, PutLead), (6, Import), (8, SetStatus), (6, UpdateContact), (4, PutBack), (6, Visitor), (6, Message), (2, Order),
+        (16, PutLead), (3, PutLeadBulk), (6, Import), (8, SetStatus), (6, UpdateContact), (4, PutBack), (6, Visitor), (6, Message), (2, Order),
         (4, ChatState), (4, Segment), (2, UserAttributes), (2, PluginMessage), (4, WhatsApp), (2, WhatsAppTemplate), (6, ListChats), (12, SearchContacts),
         (4, Clock), (1, Gen.Const<Op>(new Restart())), (3, Snapshot), (1, Tenant.Select(t => (Op)new ResetTenant(t))),
         (1, Gen.Select(Tenant, Gen.Int[0, 2], (t, s) => (Op)new DeleteSegment(t, s))), (1, Tenant.Select(t => (Op)new ExportResetSeed(t))));

@@ -231,7 +231,9 @@ public sealed record PutLeadBulk(int Tenant, int Uuid, int Notes, int Attributes
         var keys = Enumerable.Range(KeyOffset, Attributes).Select(i => $"k{i}").ToList();
         var body = new JsonObject
         {
-            ["uuid"] = uuid, ["botId"] = bot, ["customerId"] = ModelDriver.CustomerIds[Tenant],
+            ["uuid"] = uuid,
+            ["botId"] = bot,
+            ["customerId"] = ModelDriver.CustomerIds[Tenant],
             ["notes"] = new JsonArray(Enumerable.Range(0, Notes).Select(i => (JsonNode?)new JsonObject { ["title"] = $"n{i}" }).ToArray()),
             ["attributes"] = new JsonArray(keys.Select(k => (JsonNode?)new JsonObject { ["key"] = k, ["value"] = "bulk" }).ToArray()),
         };

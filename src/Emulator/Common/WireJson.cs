@@ -34,11 +34,17 @@ public static class WireJson
 
     /// <summary>
     /// The JSON path of a validator's member expression, e.g. <c>d => d.Contact!.Email</c> → <c>contact.email</c>;
-    /// null for an expression that is not a member chain. Used as FluentValidation's property name resolver.
+    /// null for an expression that is not a member chain. The names <see cref="Common.WireValidator{T}"/> gives its rules.
     /// </summary>
-    public static string? PathOf(MemberInfo? member, System.Linq.Expressions.LambdaExpression? expression)
+    public static string? PathOf(MemberInfo? member, System.Linq.Expressions.LambdaExpression? expression) =>
+        MemberChain(expression) is { Count: > 0 } chain ? string.Join('.', chain.Select(NameOf))
+        : member is null ? null : NameOf(member);
+
+    /// <summary>The members a member-access expression reads, outermost first (<c>d => d.Contact!.Email</c> → Contact,
+    /// Email; conversions skipped); empty for any other expression.</summary>
+    public static IReadOnlyList<MemberInfo> MemberChain(System.Linq.Expressions.LambdaExpression? expression)
     {
-        var names = new List<string>();
+        var members = new List<MemberInfo>();
         var node = expression?.Body;
         while (node is System.Linq.Expressions.MemberExpression or System.Linq.Expressions.UnaryExpression)
         {
@@ -49,11 +55,11 @@ public static class WireJson
             }
 
             var access = (System.Linq.Expressions.MemberExpression)node;
-            names.Insert(0, NameOf(access.Member));
+            members.Insert(0, access.Member);
             node = access.Expression;
         }
 
-        return names.Count > 0 ? string.Join('.', names) : member is null ? null : NameOf(member);
+        return members;
     }
 
     /// <summary>

@@ -91,27 +91,11 @@ internal static class WireNames
         }
     }
 
-    // True when the rule's name is what FluentValidation derived from its expression: the member chain's names, or what a
-    // host's own process-wide resolver made of it when the rule was built.
-    private static bool IsGiven(IValidationRule rule, System.Linq.Expressions.LambdaExpression expression)
-    {
-        var names = new List<string>();
-        for (var node = expression.Body; node is System.Linq.Expressions.MemberExpression or System.Linq.Expressions.UnaryExpression;)
-        {
-            if (node is System.Linq.Expressions.UnaryExpression unary)
-            {
-                node = unary.Operand;
-                continue;
-            }
-
-            var access = (System.Linq.Expressions.MemberExpression)node;
-            names.Insert(0, access.Member.Name);
-            node = access.Expression;
-        }
-
-        return rule.PropertyName == (names.Count > 0 ? string.Join('.', names) : rule.Member?.Name)
-            || rule.PropertyName == ValidatorOptions.Global.PropertyNameResolver(rule.Member?.DeclaringType!, rule.Member!, expression);
-    }
+    // True when the rule's name is what FluentValidation derived from its expression: the member chain's C# names, or what
+    // a host's own process-wide resolver made of it when the rule was built.
+    private static bool IsGiven(IValidationRule rule, System.Linq.Expressions.LambdaExpression expression) =>
+        rule.PropertyName == (WireJson.MemberChain(expression) is { Count: > 0 } chain ? string.Join('.', chain.Select(m => m.Name)) : rule.Member?.Name)
+        || rule.PropertyName == ValidatorOptions.Global.PropertyNameResolver(rule.Member?.DeclaringType!, rule.Member!, expression);
 
     // The validator instance a ChildValidatorAdaptor holds (SetValidator(new …), ChildRules), if any.
     private static IEnumerable<IValidationRule>? ChildOf(object validator)

@@ -17,28 +17,26 @@ public static class ResetEndpoints
                 // One exclusive operation for the database and every in-memory store: no write runs between them.
                 var chats = await writer.ExclusiveAsync(async (db, ct) =>
                 {
-                    await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    var deleted = await StoredData.DeleteAsync(db, customerId, ct);
+                    if (customerId is null)
                     {
-                        var deleted = await StoredData.DeleteAsync(db, customerId, ct);
-                        if (customerId is null)
-                        {
-                            await db.Tenants.ExecuteDeleteAsync(ct);
-                        }
-
-                        await transaction.CommitAsync(ct);
-                        foreach (var state in memory)
-                        {
-                            state.Reset(customerId);
-                        }
-
-                        if (customerId is null)
-                        {
-                            directory.RemoveRuntime(null);
-                            clock.Reset();
-                        }
-
-                        return deleted;
+                        await db.Tenants.ExecuteDeleteAsync(ct);
                     }
+
+                    await transaction.CommitAsync(ct);
+                    foreach (var state in memory)
+                    {
+                        state.Reset(customerId);
+                    }
+
+                    if (customerId is null)
+                    {
+                        directory.RemoveRuntime(null);
+                        clock.Reset();
+                    }
+
+                    return deleted;
                 }, cancellationToken);
                 return TypedResults.Ok(new ResetWire(chats));
             })

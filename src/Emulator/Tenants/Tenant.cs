@@ -114,8 +114,7 @@ public sealed class TenantDirectory
         foreach (var account in await db.Tenants.AsNoTracking().ToListAsync(cancellationToken))
         {
             // A token or customer id configured after a runtime tenant took it would make one token mean two accounts.
-            if (HasToken(account.Token) || OfCustomer(account.CustomerId).Count > 0
-                || (account.WhatsAppApiKey is { } key && HasWhatsAppApiKey(key)))
+            if (HasToken(account.Token) || Clashes(account))
             {
                 throw new EmulatorStartupException(
                     $"The runtime tenant '{account.CustomerId}' stored in the database has the token, customer id or WhatsApp apiKey of a " +
@@ -140,12 +139,11 @@ public sealed class TenantDirectory
             account.WhatsAppApiKey);
 
     /// <summary>Makes <paramref name="accounts"/> the runtime tenants (a restored snapshot's): each is added or replaced first,
-    /// then runtime tenants not among them are forgotten, so a token both sets hold answers throughout. An account whose token
-    /// or customer id a configured tenant has is left out, as at start-up.</summary>
+    /// then runtime tenants not among them are forgotten, so a token both sets hold answers throughout. An account that clashes
+    /// with a configured tenant (token, customer id or WhatsApp apiKey) is left out; at start-up it stops the start.</summary>
     internal void ReplaceRuntime(IReadOnlyList<TenantAccount> accounts)
     {
-        var configured = _byToken.Values.Where(e => e.Source != TenantSources.Runtime).ToList();
-        var kept = accounts.Where(a => configured.All(e => e.Token != a.Token && e.Tenant.CustomerId != a.CustomerId)).ToList();
+        var kept = accounts.Where(a => !Clashes(a)).ToList();
         kept.ForEach(Add);
         var tokens = kept.Select(a => a.Token).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in _byToken.Values.Where(e => e.Source == TenantSources.Runtime && !tokens.Contains(e.Token)))
@@ -153,6 +151,11 @@ public sealed class TenantDirectory
             _byToken.TryRemove(entry.Token, out _);
         }
     }
+
+    // A runtime account that shares its token, customer id or WhatsApp apiKey with a configured or development tenant.
+    private bool Clashes(TenantAccount account) =>
+        _byToken.Values.Any(e => e.Source != TenantSources.Runtime && (e.Token == account.Token || e.Tenant.CustomerId == account.CustomerId
+            || (account.WhatsAppApiKey is not null && e.WhatsAppApiKey == account.WhatsAppApiKey)));
 
     /// <summary>Forgets runtime tenants: one account's, or every one when <paramref name="customerId"/> is null.</summary>
     internal void RemoveRuntime(string? customerId)

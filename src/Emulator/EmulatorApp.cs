@@ -46,6 +46,7 @@ public static class EmulatorApp
         builder.Services.AddEmulatorDatabase();
         builder.Services.AddEmulatorHealth();
         builder.Services.AddSingleton<SingleWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SingleWriter>());
 
         // Every validator of the emulator, found by one scan: a new request type's validator needs no registration.
         builder.Services.AddWireValidators();
@@ -56,9 +57,13 @@ public static class EmulatorApp
         builder.Services.AddSingleton<IResettable>(sp => sp.GetRequiredService<WhatsAppOutbox>());
         builder.Services.AddSingleton<WhatsAppSender>();
         builder.Services.AddHttpClient("webhooks");
+        builder.Services.AddSingleton<WebhookOutbox>();
+        builder.Services.AddSingleton<IChatEventSink>(sp => sp.GetRequiredService<WebhookOutbox>());
         builder.Services.AddSingleton<WebhookDispatcher>();
-        builder.Services.AddSingleton<IChatEventSink>(sp => sp.GetRequiredService<WebhookDispatcher>());
         builder.Services.AddSingleton<IResettable>(sp => sp.GetRequiredService<WebhookDispatcher>());
+
+        // Registered after the writer, so it stops first: deliveries that end during the stop still delete their rows.
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         builder.Services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
 
@@ -127,6 +132,9 @@ public static class EmulatorApp
     public static async Task PrepareAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         _ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmulatorOptions>>().Value;
+
+        // The start-up work writes before the host starts its hosted services: the writer starts first (once).
+        await app.Services.GetRequiredService<SingleWriter>().StartAsync(cancellationToken);
         await app.Services.MigrateDatabaseAsync(cancellationToken);
         await app.Services.LoadTenantsAsync(cancellationToken);
         await app.Services.LoadSeedFileAsync(cancellationToken);

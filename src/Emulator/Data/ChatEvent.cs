@@ -24,9 +24,19 @@ public sealed record ChatEvent(string Event, string ChatId, string CustomerId, s
     public static readonly IReadOnlyList<string> All = [NewLead, NewMessage, NewOrder];
 }
 
-/// <summary>Receives the events of committed writes (the webhook dispatcher). Must not block: it is called by the writer.</summary>
+/// <summary>
+/// Where the events of writes go (the webhook outbox): staged inside the write's own transaction, so an event exists
+/// exactly when the write that raised it is committed, then announced once the commit is done.
+/// </summary>
 public interface IChatEventSink
 {
-    /// <summary>Takes events whose writes are committed.</summary>
-    void Publish(IReadOnlyList<ChatEvent> events);
+    /// <summary>Stores what delivering <paramref name="events"/> needs, through <paramref name="db"/>, inside the work item
+    /// that raised them (its transaction and savepoint): an exception here undoes the work item with them.</summary>
+    /// <param name="db">The work item's context; the chats the events name are tracked by it, as the item left them.</param>
+    /// <param name="events">The events of the item, in the order they were raised.</param>
+    /// <param name="cancellationToken">Aborts the staging.</param>
+    Task StageAsync(EmulatorDbContext db, IReadOnlyList<ChatEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>Called after a commit that held staged events. Must not block: it is called by the writer.</summary>
+    void Committed();
 }

@@ -154,7 +154,8 @@ public sealed partial class EmulatorDbContext
     private readonly List<ChatEvent> _events = [];
 
     /// <summary>The platform events the saves since the last call raised (README, "Webhooks"), and forgets them: the
-    /// <see cref="SingleWriter"/> publishes a work item's events once its transaction commits, and drops a failed one's.</summary>
+    /// <see cref="SingleWriter"/> stages a work item's events in its transaction (<see cref="IChatEventSink"/>), and drops a
+    /// failed one's.</summary>
     public IReadOnlyList<ChatEvent> TakeEvents()
     {
         var taken = _events.ToList();

@@ -46,6 +46,9 @@ public sealed partial class EmulatorDbContext(DbContextOptions<EmulatorDbContext
     /// <summary>Webhook subscriptions of the tenants' bots.</summary>
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
+    /// <summary>Webhook events not delivered yet, one row per subscription (the outbox).</summary>
+    public DbSet<PendingWebhook> WebhookOutbox => Set<PendingWebhook>();
+
     /// <summary>The trigram full-text index behind the <c>searchText</c> filter (read-only; triggers maintain it).</summary>
     public DbSet<ChatSearchEntry> ChatSearch => Set<ChatSearchEntry>();
 

@@ -11,7 +11,9 @@ namespace Emulator.Data;
 /// (README, "Performance": durability). Writers therefore never wait on SQLite's write lock against each other, only on
 /// this queue: a lock shared by 32 connections through busy-retries cost most of a write's time.
 /// </summary>
-public sealed class SingleWriter : IAsyncDisposable
+/// <remarks>A hosted service: the host starts it, and stopping the host drains the queue. Start-up work that writes before
+/// the host starts (migrations, runtime tenants, the seed file) starts it first (<c>EmulatorApp.PrepareAsync</c>).</remarks>
+public sealed class SingleWriter : IHostedService, IAsyncDisposable
 {
     /// <summary>Most items in one transaction: bounds the latency a commit adds to the first item of a batch.</summary>
     public const int MaxBatch = 256;
@@ -20,18 +22,46 @@ public sealed class SingleWriter : IAsyncDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<SingleWriter> _logger;
     private readonly IChatEventSink? _events;
-    private readonly Task _loop;
+    private readonly Lock _gate = new();
+    private Task? _loop;
 
-    /// <summary>Starts the writing loop; it runs until the writer is disposed.</summary>
+    /// <summary>Creates the writer; its loop runs from <see cref="StartAsync"/> until <see cref="StopAsync"/>.</summary>
     /// <param name="scopes">Where each batch gets its context.</param>
     /// <param name="logger">Failed batches are logged.</param>
-    /// <param name="events">Receives the events of committed work items (<see cref="EmulatorDbContext.TakeEvents"/>), if any.</param>
+    /// <param name="events">Stores the events of each work item in its transaction (<see cref="EmulatorDbContext.TakeEvents"/>), if any.</param>
     public SingleWriter(IServiceScopeFactory scopes, ILogger<SingleWriter> logger, IChatEventSink? events = null)
     {
         _scopes = scopes;
         _logger = logger;
         _events = events;
-        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Starts the writing loop; calling it again does nothing. Work queued before it waits for it.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _loop ??= Task.Run(RunAsync, CancellationToken.None);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops accepting work and waits until what is queued is written, or <paramref name="cancellationToken"/>
+    /// (the host's shutdown timeout) ends the wait; work queued after this fails with <see cref="ObjectDisposedException"/>.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        Task? loop;
+        lock (_gate)
+        {
+            loop = _loop;
+        }
+
+        if (loop is not null)
+        {
+            await loop.WaitAsync(cancellationToken);
+        }
     }
 
     /// <summary>Writes waiting in the queue now, not counting the batch being written.</summary>
@@ -85,12 +115,8 @@ public sealed class SingleWriter : IAsyncDisposable
         return await item.Completion.Task;
     }
 
-    /// <summary>Stops accepting work and waits for what is queued to be written.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _loop;
-    }
+    /// <summary>Stops accepting work and waits for what is queued to be written (<see cref="StopAsync"/> without a time limit).</summary>
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
 
     // True in the writing loop's own flow, and so in every work item it runs (AsyncLocal flows into what they await).
     private static readonly AsyncLocal<bool> InsideWork = new();
@@ -136,7 +162,7 @@ public sealed class SingleWriter : IAsyncDisposable
     private async Task WriteBatchAsync(List<IWorkItem> batch)
     {
         var done = new List<IWorkItem>(batch.Count);
-        var events = new List<ChatEvent>();
+        var staged = false;
         try
         {
             await using var scope = _scopes.CreateAsyncScope();
@@ -153,9 +179,15 @@ public sealed class SingleWriter : IAsyncDisposable
                 try
                 {
                     await item.RunAsync(db);
+                    if (db.TakeEvents() is { Count: > 0 } events && _events is not null)
+                    {
+                        // In the item's savepoint: its events are stored exactly when its changes are.
+                        await _events.StageAsync(db, events, CancellationToken.None);
+                        staged = true;
+                    }
+
                     await transaction.ReleaseSavepointAsync("item");
                     done.Add(item);
-                    events.AddRange(db.TakeEvents());
                 }
                 catch (Exception exception)
                 {
@@ -184,9 +216,9 @@ public sealed class SingleWriter : IAsyncDisposable
             return;
         }
 
-        if (events.Count > 0)
+        if (staged)
         {
-            _events?.Publish(events);
+            _events?.Committed();
         }
 
         foreach (var item in done)

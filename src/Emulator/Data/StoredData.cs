@@ -6,7 +6,7 @@ namespace Emulator.Data;
 public static class StoredData
 {
     /// <summary>
-    /// Deletes the chats (with their label rows and search index rows, through the table's triggers), segments, WhatsApp templates and webhook subscriptions of
+    /// Deletes the chats (with their label rows and search index rows, through the table's triggers), segments, WhatsApp templates, webhook subscriptions and undelivered webhook events of
     /// <paramref name="customerId"/>, or of every customer when it is null. Runtime tenants are not touched. Call inside
     /// the write transaction.
     /// </summary>
@@ -17,6 +17,7 @@ public static class StoredData
         await db.Segments.Where(s => customerId == null || s.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
         await db.WhatsAppTemplates.Where(t => customerId == null || t.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
         await db.WebhookSubscriptions.Where(w => customerId == null || w.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
+        await db.WebhookOutbox.Where(w => customerId == null || w.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
         return await db.Chats.Where(c => customerId == null || c.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
     }
 }

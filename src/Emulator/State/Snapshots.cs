@@ -54,6 +54,9 @@ public sealed partial class Snapshots(SingleWriter writer, TenantDirectory direc
                 source.BackupDatabase((SqliteConnection)db.Database.GetDbConnection());
             }
 
+            // Events raised before the snapshot was saved belong to a past run: delivering them again would repeat them.
+            await db.WebhookOutbox.ExecuteDeleteAsync(ct);
+
             // Runtime tenants are part of the state: the directory follows the restored table in one step, so a token
             // that both states know never stops working. The in-memory stores that describe data forget it.
             directory.ReplaceRuntime(await db.Tenants.AsNoTracking().ToListAsync(ct));

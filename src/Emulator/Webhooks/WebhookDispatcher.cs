@@ -1,70 +1,68 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Threading.Channels;
 using Emulator.Common;
-using Emulator.Contacts;
 using Emulator.Data;
 using Emulator.State;
-using Emulator.Tenants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Emulator.Webhooks;
 
 /// <summary>
-/// Delivers the platform's trigger events to subscribed URLs as the platform does: <c>POST {botId, platform, data}</c>,
-/// <c>data</c> being the contact as <c>POST /inbox/users</c> answers it. Events come from committed writes
-/// (<see cref="IChatEventSink"/>) into a bounded queue, so a delivery never blocks or fails the call that caused it; a few
-/// workers deliver them with a timeout, retrying non-2xx answers and network errors with exponential backoff, and record
-/// every delivery (attempts, status, latency, last error) in a log the control surface reads and waits on. A test can
-/// pause deliveries, make them fail with a status, or delay them (<see cref="WebhookControls"/>).
+/// Delivers the rows of the <see cref="WebhookOutbox"/> as the platform delivers its trigger events: a <c>POST</c> of the
+/// stored body to the subscribed URL, with a timeout, retrying non-2xx answers and network errors with exponential backoff.
+/// Each subscription's events go one at a time in the order they were raised; different subscriptions are served side by
+/// side (at most <see cref="Workers"/> deliveries at once). A row is deleted once delivered or given up, and every such
+/// end is written to a log the control surface reads and waits on; a row still there at a stop (or a crash) is delivered
+/// after the next start, so a receiver may see an event twice but never misses one. A test can pause deliveries, make
+/// them fail with a status, or delay them (<see cref="WebhookControls"/>).
 /// </summary>
-public sealed class WebhookDispatcher : IChatEventSink, IResettable, IAsyncDisposable
+public sealed class WebhookDispatcher : BackgroundService, IResettable
 {
-    private const int Workers = 4;
+    /// <summary>Most deliveries in progress at once, each to a different subscription.</summary>
+    public const int Workers = 4;
 
-    private readonly Channel<ChatEvent> _queue = Channel.CreateBounded<ChatEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite });
+    // A safety net only: commits and finished deliveries wake the loop at once.
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+
     private readonly IServiceScopeFactory _scopes;
     private readonly IHttpClientFactory _http;
-    private readonly TenantDirectory _tenants;
+    private readonly SingleWriter _writer;
+    private readonly WebhookOutbox _outbox;
     private readonly IOptions<EmulatorOptions> _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<WebhookDispatcher> _logger;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task[] _workers;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Task> _inFlight = new(StringComparer.Ordinal); // by subscription id
 
-    /// <summary>Starts the delivery workers.</summary>
-    public WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, TenantDirectory tenants, IOptions<EmulatorOptions> options, TimeProvider clock,
-        ILogger<WebhookDispatcher> logger)
+    // The last row each subscription finished: a head read just before that row's delete committed is not sent again.
+    private readonly Dictionary<string, long> _finished = new(StringComparer.Ordinal);
+    private long _generation;
+
+    /// <summary>Creates the dispatcher; it delivers from the host's start until its stop.</summary>
+    public WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, SingleWriter writer, WebhookOutbox outbox, IOptions<EmulatorOptions> options,
+        TimeProvider clock, ILogger<WebhookDispatcher> logger)
     {
-        _logger = logger;
         _scopes = scopes;
         _http = http;
-        _tenants = tenants;
+        _writer = writer;
+        _outbox = outbox;
         _options = options;
         _clock = clock;
+        _logger = logger;
         Deliveries = new WaitableLog<WebhookDelivery>(() => Math.Max(options.Value.JournalCapacity, 1));
-        _workers = Enumerable.Range(0, Workers).Select(_ => Task.Run(RunAsync)).ToArray();
     }
 
-    /// <summary>Every delivery, oldest first, bounded like the request journal.</summary>
+    /// <summary>Every finished delivery, oldest first, bounded like the request journal.</summary>
     public WaitableLog<WebhookDelivery> Deliveries { get; }
 
     /// <summary>The test's switches: pause, fail, delay.</summary>
     public WebhookControls Controls { get; } = new();
 
     /// <inheritdoc />
-    public void Publish(IReadOnlyList<ChatEvent> events)
-    {
-        foreach (var e in events)
-        {
-            _queue.Writer.TryWrite(e);
-        }
-    }
-
-    /// <inheritdoc />
     public void Reset(string? customerId)
     {
+        // The reset deleted the tenant's undelivered rows with its data; deliveries in progress end unlogged.
+        Forget();
         ClearDeliveries(customerId);
         if (customerId is null)
         {
@@ -72,92 +70,147 @@ public sealed class WebhookDispatcher : IChatEventSink, IResettable, IAsyncDispo
         }
     }
 
-    /// <summary>A restored snapshot: the delivery log and the events still waiting are of data that is gone.</summary>
+    /// <summary>A restored snapshot: the delivery log is of data that is gone (the restore deletes the undelivered rows).</summary>
     public void Restored()
     {
-        while (_queue.Reader.TryRead(out _))
-        {
-        }
-
+        Forget();
         ClearDeliveries(null);
+    }
+
+    // The rows were deleted (the outbox's row ids may start again after a restore): what was finished no longer matters.
+    private void Forget()
+    {
+        lock (_gate)
+        {
+            _generation++;
+            _finished.Clear();
+        }
     }
 
     /// <summary>Forgets the delivery log, or one tenant's part of it; returns how many entries were removed.</summary>
     public int ClearDeliveries(string? customerId) => Deliveries.Remove(d => customerId is null || d.CustomerId == customerId);
 
-    private int _disposed;
-
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The container disposes it once per registration it is resolved through (itself, the event sink, the resettable).
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        try
         {
-            return;
-        }
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Controls.WaitWhilePausedAsync(stoppingToken);
+                try
+                {
+                    StartDeliveries(await ReadHeadsAsync(stoppingToken), stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A read can fail while another process holds the file; the rows stay and the next round retries.
+                    _logger.LogWarning(ex, "Reading the webhook outbox failed; retrying.");
+                }
 
-        _queue.Writer.TryComplete();
-        await _stopping.CancelAsync();
-        await Task.WhenAll(_workers).ContinueWith(_ => { }, TaskScheduler.Default);
-        _stopping.Dispose();
-    }
-
-    private async Task RunAsync()
-    {
-        await foreach (var e in _queue.Reader.ReadAllAsync(_stopping.Token).WithCancellation(_stopping.Token).ConfigureAwait(false))
-        {
-            try
-            {
-                await DeliverAsync(e);
-            }
-            catch (Exception) when (_stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // A worker outlives any one event: the calls that raised events were answered long ago.
-                _logger.LogError(ex, "Delivering {Event} of chat {ChatId} failed.", e.Event, e.ChatId);
+                await _outbox.WaitAsync(Poll, stoppingToken);
             }
         }
-    }
-
-    private async Task DeliverAsync(ChatEvent e)
-    {
-        List<WebhookSubscription> subscriptions;
-        object? body = null;
-        await using (var scope = _scopes.CreateAsyncScope())
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
-            subscriptions = await db.WebhookSubscriptions.AsNoTracking()
-                .Where(s => s.CustomerId == e.CustomerId && s.BotId == e.BotId && s.Event == e.Event).ToListAsync(_stopping.Token);
-            if (subscriptions.Count == 0)
+        }
+        finally
+        {
+            // Deliveries in progress stop with the host; their rows stay for the next start.
+            Task[] running;
+            lock (_gate)
             {
-                return;
+                running = [.. _inFlight.Values];
             }
 
-            var chat = await db.Chats.AsNoTracking().SingleOrDefaultAsync(c => c.Id == e.ChatId, _stopping.Token);
-            var tenant = _tenants.OfCustomer(e.CustomerId).FirstOrDefault()?.Tenant ?? new Tenant(e.CustomerId, null);
-            body = chat is null ? null : ContactMapping.ToWire(chat, tenant);
-        }
-
-        foreach (var subscription in subscriptions)
-        {
-            await DeliverOneAsync(e, subscription, new WebhookBody(e.BotId, subscription.Platform ?? e.Channel.ToLowerInvariant(), body));
+            await Task.WhenAll(running);
         }
     }
 
-    private async Task DeliverOneAsync(ChatEvent e, WebhookSubscription subscription, WebhookBody body)
+    // The oldest row of every subscription with no delivery in progress.
+    private async Task<List<PendingWebhook>> ReadHeadsAsync(CancellationToken cancellationToken)
     {
-        await Controls.WaitWhilePausedAsync(_stopping.Token);
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
+        var heads = db.WebhookOutbox.GroupBy(p => p.SubscriptionId).Select(g => g.Min(p => p.Seq));
+        return await db.WebhookOutbox.AsNoTracking().Where(p => heads.Contains(p.Seq)).OrderBy(p => p.Seq).ToListAsync(cancellationToken);
+    }
+
+    private void StartDeliveries(List<PendingWebhook> heads, CancellationToken stoppingToken)
+    {
+        lock (_gate)
+        {
+            foreach (var row in heads)
+            {
+                if (_inFlight.Count >= Workers)
+                {
+                    return;
+                }
+
+                if (!_inFlight.ContainsKey(row.SubscriptionId) && _finished.GetValueOrDefault(row.SubscriptionId) < row.Seq)
+                {
+                    _inFlight[row.SubscriptionId] = Task.Run(() => RunAsync(row, stoppingToken), CancellationToken.None);
+                }
+            }
+        }
+    }
+
+    private async Task RunAsync(PendingWebhook row, CancellationToken stoppingToken)
+    {
+        try
+        {
+            long generation;
+            lock (_gate)
+            {
+                generation = _generation;
+            }
+
+            var delivery = await DeliverAsync(row, stoppingToken);
+
+            // Deleted first: a test that waits on the log finds the outbox already without the row.
+            await _writer.WriteAsync((db, ct) => db.WebhookOutbox.Where(p => p.Seq == row.Seq).ExecuteDeleteAsync(ct), CancellationToken.None);
+            lock (_gate)
+            {
+                if (_generation != generation)
+                {
+                    return; // a reset or restore came in between: neither the log nor the order keeps it
+                }
+
+                _finished[row.SubscriptionId] = row.Seq;
+            }
+
+            Deliveries.Add(delivery);
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped mid-delivery: the row stays and is delivered after the next start.
+        }
+        catch (Exception ex)
+        {
+            // The row stays; the next round tries it again.
+            _logger.LogError(ex, "Delivering {Event} of chat {ChatId} to {Url} failed.", row.Event, row.ChatId, row.Url);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _inFlight.Remove(row.SubscriptionId);
+            }
+
+            _outbox.Wake();
+        }
+    }
+
+    private async Task<Func<long, WebhookDelivery>> DeliverAsync(PendingWebhook row, CancellationToken stoppingToken)
+    {
+        await Controls.WaitWhilePausedAsync(stoppingToken);
         if (Controls.DelayMs is > 0 and var delay)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(delay), _stopping.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(delay), stoppingToken);
         }
 
         var options = _options.Value;
-        // Sent with a Content-Length rather than chunked: some receivers (simple HTTP servers, some gateways) do not read chunked bodies.
-        var payload = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, WireJson.Options);
+        var payload = System.Text.Encoding.UTF8.GetBytes(row.Body);
         var started = Stopwatch.GetTimestamp();
         int? status = null;
         string? error = null;
@@ -165,7 +218,9 @@ public sealed class WebhookDispatcher : IChatEventSink, IResettable, IAsyncDispo
         while (attempts < options.WebhookMaxAttempts)
         {
             attempts++;
-            (status, error) = Controls.FailStatus is { } fail ? (fail, $"Failed by the test's control (status {fail}).") : await PostAsync(subscription.Url, payload, options);
+            (status, error) = Controls.FailStatus is { } fail
+                ? (fail, $"Failed by the test's control (status {fail}).")
+                : await PostAsync(row.Url, payload, options, stoppingToken);
             if (status is >= 200 and < 300)
             {
                 break;
@@ -173,105 +228,35 @@ public sealed class WebhookDispatcher : IChatEventSink, IResettable, IAsyncDispo
 
             if (attempts < options.WebhookMaxAttempts)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(options.WebhookRetryBaseMs * Math.Pow(2, attempts - 1)), _stopping.Token);
+                await Task.Delay(TimeSpan.FromMilliseconds(options.WebhookRetryBaseMs * Math.Pow(2, attempts - 1)), stoppingToken);
             }
         }
 
         var delivered = status is >= 200 and < 300;
-        Deliveries.Add(seq => new WebhookDelivery(seq, Timestamps.Format(Timestamps.Now(_clock)), e.Event, subscription.Url, e.CustomerId, e.BotId, e.ChatId,
-            delivered ? "delivered" : "failed", attempts, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds, delivered ? null : error,
-            System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(payload)));
+        var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var at = Timestamps.Format(Timestamps.Now(_clock));
+        var body = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(payload);
+        return seq => new WebhookDelivery(seq, at, row.Event, row.Url, row.CustomerId, row.BotId, row.ChatId, delivered ? "delivered" : "failed", attempts,
+            status, latency, delivered ? null : error, body);
     }
 
-    private async Task<(int? Status, string? Error)> PostAsync(string url, byte[] payload, EmulatorOptions options)
+    private async Task<(int? Status, string? Error)> PostAsync(string url, byte[] payload, EmulatorOptions options, CancellationToken stoppingToken)
     {
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             timeout.CancelAfter(options.WebhookTimeoutMs);
             using var client = _http.CreateClient("webhooks");
+
+            // Sent with a Content-Length rather than chunked: some receivers (simple HTTP servers, some gateways) do not read chunked bodies.
             using var content = new ByteArrayContent(payload);
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             using var response = await client.PostAsync(url, content, timeout.Token);
             return ((int)response.StatusCode, response.IsSuccessStatusCode ? null : $"The receiver answered {(int)response.StatusCode}.");
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !_stopping.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
         {
             return (null, ex is OperationCanceledException ? $"No answer within {options.WebhookTimeoutMs} ms." : ex.Message);
         }
-    }
-}
-
-/// <summary>What a delivery POSTs: <c>{botId, platform, data}</c>, as the platform's webhooks do.</summary>
-/// <param name="BotId">The bot whose event it is.</param>
-/// <param name="Platform">The platform the subscriber named, else the chat's channel in lower case.</param>
-/// <param name="Data">The contact, as <c>POST /inbox/users</c> answers it.</param>
-public sealed record WebhookBody(string BotId, string Platform, object? Data);
-
-/// <summary>One delivery of one event to one URL, after its last attempt.</summary>
-/// <param name="Seq">Sequence number, increasing from 1.</param>
-/// <param name="At">When it ended (the emulator's clock, wire format).</param>
-/// <param name="Event">The event.</param>
-/// <param name="Url">The receiver.</param>
-/// <param name="CustomerId">The tenant.</param>
-/// <param name="BotId">The bot.</param>
-/// <param name="ChatId">The contact's chat.</param>
-/// <param name="Outcome"><c>delivered</c> (a 2xx answer) or <c>failed</c> (given up after every attempt).</param>
-/// <param name="Attempts">How many attempts were made.</param>
-/// <param name="Status">The last HTTP status answered, or null when the receiver could not be reached.</param>
-/// <param name="LatencyMs">Time from the first attempt to the last answer, in ms.</param>
-/// <param name="LastError">Why the last attempt failed, for a failed delivery.</param>
-/// <param name="Body">What was POSTed.</param>
-public sealed record WebhookDelivery(long Seq, string At, string Event, string Url, string CustomerId, string BotId, string ChatId, string Outcome,
-    int Attempts, int? Status, double LatencyMs, string? LastError, System.Text.Json.JsonElement Body);
-
-/// <summary>Switches a test sets on deliveries: paused (queued until resumed), failing with a status, or delayed.</summary>
-public sealed class WebhookControls
-{
-    private readonly Lock _gate = new();
-    private TaskCompletionSource _resumed = Resumed();
-
-    /// <summary>True while deliveries wait.</summary>
-    public bool Paused { get; private set; }
-
-    /// <summary>When set, every attempt fails with this status without calling the receiver.</summary>
-    public int? FailStatus { get; private set; }
-
-    /// <summary>When set, each delivery waits this long first (ms).</summary>
-    public int? DelayMs { get; private set; }
-
-    /// <summary>Sets every switch.</summary>
-    public void Set(bool paused, int? failStatus, int? delayMs)
-    {
-        lock (_gate)
-        {
-            Paused = paused;
-            FailStatus = failStatus;
-            DelayMs = delayMs;
-            if (paused && _resumed.Task.IsCompleted)
-            {
-                _resumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-            else if (!paused)
-            {
-                _resumed.TrySetResult();
-            }
-        }
-    }
-
-    /// <summary>Returns once deliveries are not paused.</summary>
-    public Task WaitWhilePausedAsync(CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            return _resumed.Task.WaitAsync(cancellationToken);
-        }
-    }
-
-    private static TaskCompletionSource Resumed()
-    {
-        var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        source.SetResult();
-        return source;
     }
 }

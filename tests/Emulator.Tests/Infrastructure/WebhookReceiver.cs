@@ -26,6 +26,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The status every answer gets (200 unless set).</summary>
     public int Status { get; set; } = 200;
 
+    /// <summary>When set, each answer waits a random 0 to this many ms first, so that deliveries sent side by side would
+    /// arrive out of order.</summary>
+    public int JitterMs { get; set; }
+
     /// <summary>The URL of <paramref name="path"/> on this receiver.</summary>
     public string Url(string path) => $"{BaseUrl}/{path}";
 
@@ -41,6 +45,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var receiver = new WebhookReceiver(app);
         app.MapPost("/{**path}", async (HttpContext http) =>
         {
+            if (receiver.JitterMs > 0)
+            {
+                await Task.Delay(Random.Shared.Next(receiver.JitterMs + 1));
+            }
+
             receiver.ContentLengths.Enqueue(http.Request.ContentLength);
             var body = await JsonNode.ParseAsync(http.Request.Body) ?? new JsonObject();
             receiver.Received.GetOrAdd(http.Request.Path.Value!, _ => new ConcurrentQueue<JsonNode>()).Enqueue(body);

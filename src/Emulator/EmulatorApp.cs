@@ -41,6 +41,7 @@ public static class EmulatorApp
         builder.Services.AddOptions<EmulatorOptions>().BindConfiguration(EmulatorOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<EmulatorOptions>, EmulatorOptionsValidator>();
         builder.Services.AddSingleton<TenantDirectory>();
+        builder.Services.AddInboxAuthentication();
         builder.Services.AddSingleton<ObjectIds>();
         builder.Services.AddControlSurface();
         builder.Services.AddEmulatorDatabase();
@@ -90,15 +91,16 @@ public static class EmulatorApp
         app.UseStatusCodePages(InboxExceptionHandler.WriteStatusCodePage);
         app.UseCors();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseEmulatorSwagger();
 
         app.MapControlSurface();
 
+        // The emulated surface: each group's checks are set by InboxPipeline, in the platform's order.
         app.MapGroup("/inbox")
             .WithGroupName(SwaggerSetup.InboxDocument)
-            .RequireRateLimiting(RateLimiting.PerToken)
-            .AddEndpointFilter<TenantAuthFilter>()
-            .AddEndpointFilterFactory(ValidationFilter.Create)
+            .RequireApiToken()
             .MapLeadApi()
             .MapChatApi()
             .MapContactApi()
@@ -109,14 +111,11 @@ public static class EmulatorApp
         app.MapGroup("/whatsapp-automation")
             .WithGroupName(SwaggerSetup.InboxDocument)
             .WithTags("WhatsApp")
-            .RequireRateLimiting(RateLimiting.PerToken)
             .MapWhatsAppApi();
         app.MapGroup("/integrations/custom-app")
             .WithGroupName(SwaggerSetup.InboxDocument)
             .WithTags("Custom app")
-            .RequireRateLimiting(RateLimiting.PerToken)
-            .AddEndpointFilter<TenantAuthFilter>()
-            .AddEndpointFilterFactory(ValidationFilter.Create)
+            .RequireApiToken()
             .MapCustomAppApi()
             .MapWebhookApi();
         return app;

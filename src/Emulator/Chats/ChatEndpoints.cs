@@ -25,16 +25,10 @@ public static class ChatEndpoints
         return inbox;
     }
 
-    // Validated query → tenant check (403) → one indexed query for the page.
+    // Validated query of the token's own customer (InboxPipeline) → one indexed query for the page.
     private static async Task<IResult> ListChats(
-        [AsParameters] ChatListQuery query, HttpContext http, EmulatorDbContext db,
-        IOptions<EmulatorOptions> options, CancellationToken cancellationToken)
+        [AsParameters] ChatListQuery query, EmulatorDbContext db, IOptions<EmulatorOptions> options, CancellationToken cancellationToken)
     {
-        if (TenantGuard.Forbid(TenantAuthFilter.TenantOf(http), query.CustomerId!) is { } forbidden)
-        {
-            return forbidden;
-        }
-
         var size = options.Value.PageSize;
         var page = new List<ChatWire>(size);
         await foreach (var chat in Page(db, query.CustomerId!, query.BotId!, query.Type == "lead", (query.PageNumber - 1) * size, size)

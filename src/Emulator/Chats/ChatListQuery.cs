@@ -1,3 +1,4 @@
+using Emulator.Common;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Emulator.Chats;
@@ -6,7 +7,7 @@ namespace Emulator.Chats;
 /// Query of <c>GET /inbox/direct/chats</c> (help page "Website Contacts &amp; Meta Data": <c>botId*</c>, <c>customerId*</c>, <c>page*</c>, <c>type*</c>).
 /// Bound as raw strings so that a bad value gets a message in the platform's envelope, not a binding failure.
 /// </summary>
-public sealed class ChatListQuery
+public sealed class ChatListQuery : ICustomerScoped
 {
     /// <summary>Required: the bot whose chats to list.</summary>
     [FromQuery(Name = "botId")]

@@ -3,11 +3,12 @@ using FluentValidation;
 namespace Emulator.Common;
 
 /// <summary>
-/// Endpoint filter of the emulated surface, after the tenant filter: reads each <see cref="JsonBody{T}"/> (so no
-/// body is read before the token is checked) and sends its error (415, 413, 400), answers 400 for a query parameter
-/// given more than once, then runs the FluentValidation validator registered for each argument's type (or a body's
-/// contract) and answers 400 in the platform's envelope with one message per failure. Nothing runs, and nothing is
-/// written, unless every argument is valid. A filter factory: each endpoint's validators are resolved once, when the
+/// Endpoint filter of the emulated surface, after authentication (<see cref="InboxPipeline"/>): reads each
+/// <see cref="JsonBody{T}"/> (so no body is read before the credential is checked) and sends its error (415, 413, 400),
+/// answers 400 for a query parameter given more than once, then runs the FluentValidation validator registered for each
+/// argument's type (or a body's contract) and answers 400 in the platform's envelope with one message per failure, then
+/// 403 for an argument naming another customer (<see cref="ICustomerScoped"/>). Nothing runs, and nothing is written,
+/// unless every argument is valid. A filter factory: each endpoint's validators are resolved once, when the
 /// endpoint is built, not per request.
 /// </summary>
 public static class ValidationFilter
@@ -60,8 +61,29 @@ public static class ValidationFilter
                 }
             }
 
-            return await next(context);
+            return Forbidden(context) ?? await next(context);
         };
+    }
+
+    // 403 when an argument names another customer than the authenticated tenant's (ICustomerScoped).
+    private static IResult? Forbidden(EndpointFilterInvocationContext context)
+    {
+        if (Tenants.InboxAuthentication.TenantOf(context.HttpContext) is not { } tenant)
+        {
+            return null;
+        }
+
+        foreach (var argument in context.Arguments)
+        {
+            if ((argument is IJsonBody body ? body.Body : argument) is ICustomerScoped { CustomerId: { } customerId }
+                && !string.Equals(customerId, tenant.CustomerId, StringComparison.Ordinal))
+            {
+                return ApiResults.Error(StatusCodes.Status403Forbidden, ApiResults.SummaryFor(403),
+                    [$"The API token does not belong to customer '{customerId}'."]);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The query parameters a handler binds: <c>[FromQuery]</c> parameters and members of <c>[AsParameters]</c>

@@ -29,10 +29,9 @@ public static class ContactEndpoints
 
     // Validated body → one indexed query for the page (after a capped index probe for searchText), scoped to the token's customer.
     private static async Task<IResult> SearchContacts(
-        JsonBody<ContactSearchRequest> body, HttpContext http, EmulatorDbContext db,
+        JsonBody<ContactSearchRequest> body, Tenant tenant, EmulatorDbContext db,
         IOptions<EmulatorOptions> options, CancellationToken cancellationToken)
     {
-        var tenant = TenantAuthFilter.TenantOf(http);
         var request = body.Required;
         var size = options.Value.PageSize;
         var matching = await ContactQuery.ApplyAsync(db, db.Chats, tenant.CustomerId, request, cancellationToken);

@@ -54,30 +54,28 @@ public static class ContactWriteEndpoints
     }
 
     private static async Task<IResult> Import(
-        [AsParameters] ImportTarget target, JsonBody<ImportContactList> body, HttpContext http, ContactImporter importer,
+        [AsParameters] ImportTarget target, JsonBody<ImportContactList> body, Tenant tenant, ContactImporter importer,
         CancellationToken cancellationToken)
     {
-        var tenant = TenantAuthFilter.TenantOf(http);
         var (created, updated) = await importer.ImportAsync(
             tenant.CustomerId, target.BotId, body.Required.OfType<ImportContact>().ToList(), cancellationToken);
         return TypedResults.Ok(new OkEnvelope(true, $"Imported {created + updated} contacts: {created} created, {updated} updated.", 200));
     }
 
     private static async Task<IResult> UpdateStatus(
-        JsonBody<StatusUpdate> body, HttpContext http, ContactWriter writer, CancellationToken cancellationToken)
+        JsonBody<StatusUpdate> body, Tenant tenant, ContactWriter writer, CancellationToken cancellationToken)
     {
         var request = body.Required;
         var unknown = await writer.SetStatusAsync(
-            TenantAuthFilter.TenantOf(http).CustomerId, request.Ids!.OfType<string>().ToList(), request.Status!, cancellationToken);
+            tenant.CustomerId, request.Ids!.OfType<string>().ToList(), request.Status!, cancellationToken);
         return unknown.Count == 0
             ? ApiResults.Ok()
             : NotFound(unknown);
     }
 
     private static async Task<IResult> Update(
-        string id, JsonBody<ContactUpdate> body, HttpContext http, ContactWriter writer, CancellationToken cancellationToken)
+        string id, JsonBody<ContactUpdate> body, Tenant tenant, ContactWriter writer, CancellationToken cancellationToken)
     {
-        var tenant = TenantAuthFilter.TenantOf(http);
         var (chat, problems) = await writer.UpdateAsync(tenant.CustomerId, id, body.Required, cancellationToken);
         return problems.Count > 0 ? ApiResults.Invalid(problems)
             : chat is null ? NotFound([id])

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Emulator.Common;
 using Emulator.Data;
 using Emulator.Simulation;
@@ -43,11 +44,11 @@ public static class CustomAppEndpoints
         return customApp;
     }
 
-    private static async Task<IResult> UpdateAttributes(HttpContext http, JsonBody<UpdateAttributesRequest> body, SingleWriter writer,
+    private static async Task<IResult> UpdateAttributes(Tenant tenant, JsonBody<UpdateAttributesRequest> body, SingleWriter writer,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = body.Required;
-        var customerId = TenantAuthFilter.TenantOf(http).CustomerId;
+        var customerId = tenant.CustomerId;
         var patch = new ChatPatch { UpsertAttributes = request.Attributes!.Select(a => (a.Key, a.Value)).ToList() };
         var (found, problems) = await writer.WriteAsync(async (db, ct) =>
         {
@@ -72,12 +73,12 @@ public static class CustomAppEndpoints
             : ApiResults.Ok(new ContactRef(found));
     }
 
-    private static async Task<IResult> SendMessage(HttpContext http, JsonBody<PluginMessageRequest> body, SingleWriter writer, WhatsAppOutbox outbox,
-        TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> SendMessage(Tenant tenant, JsonBody<PluginMessageRequest> body, [FromHeader(Name = "botId")] string? botIdHeader,
+        SingleWriter writer, WhatsAppOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = body.Required;
-        var customerId = TenantAuthFilter.TenantOf(http).CustomerId;
-        var botId = http.Request.Headers["botId"].ToString() is { Length: > 0 } header ? header : null;
+        var customerId = tenant.CustomerId;
+        var botId = botIdHeader is { Length: > 0 } ? botIdHeader : null;
         var sent = await writer.WriteAsync(async (db, ct) =>
         {
             var chat = await FindAsync(db, customerId, botId, request.Search!, ct);

@@ -61,7 +61,7 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
                 status,
                 capture.Length == 0 ? null : Encoding.UTF8.GetString(capture.Captured),
                 clock.GetElapsedTime(started).TotalMilliseconds,
-                (context.Items[TenantAuthFilter.ItemKey] as Tenant ?? tenants.FindInRequest(context))?.CustomerId,
+                (InboxAuthentication.TenantOf(context) ?? tenants.FindInRequest(context))?.CustomerId,
                 context.Items[FaultItem] as string,
                 cut || capture.Truncated));
         }

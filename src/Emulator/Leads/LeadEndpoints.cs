@@ -23,16 +23,10 @@ public static class LeadEndpoints
         return inbox;
     }
 
-    // Validated body → tenant check (403) → upsert → {"success": true, "message": "ok", "code": 200}.
-    private static async Task<IResult> PutLead(
-        JsonBody<LeadRequest> body, HttpContext http, LeadStore store, CancellationToken cancellationToken)
+    // Validated body of the token's own customer (InboxPipeline) → upsert → {"success": true, "message": "ok", "code": 200}.
+    private static async Task<IResult> PutLead(JsonBody<LeadRequest> body, LeadStore store, CancellationToken cancellationToken)
     {
         var lead = body.Required;
-        if (TenantGuard.Forbid(TenantAuthFilter.TenantOf(http), lead.CustomerId!) is { } forbidden)
-        {
-            return forbidden;
-        }
-
         var problems = await store.UpsertAsync(lead, cancellationToken);
         return problems.Count == 0 ? ApiResults.Ok() : ApiResults.Invalid(problems);
     }

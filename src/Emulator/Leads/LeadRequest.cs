@@ -7,7 +7,7 @@ namespace Emulator.Leads;
 /// (the table's blank name before "Email of the lead" is <c>email</c>). Absent or null fields leave the
 /// stored value unchanged; an empty string stores an empty value.
 /// </summary>
-public sealed class LeadRequest
+public sealed class LeadRequest : ICustomerScoped
 {
     /// <summary>Required: the visitor's widget session id ("Unique ID of a chat user"); at most 128 characters.</summary>
     public string? Uuid { get; init; }

@@ -27,7 +27,7 @@ public sealed class InboxOperationFilter : IOperationFilter
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement
             {
-                [new OpenApiSecuritySchemeReference(WhatsApp.WhatsAppKeyFilter.Scheme, context.Document)] = [],
+                [new OpenApiSecuritySchemeReference(WhatsApp.WhatsAppKeyAuth.Scheme, context.Document)] = [],
             });
         }
         else

@@ -77,7 +77,7 @@ public static class SwaggerSetup
                 });
             }
 
-            options.AddSecurityDefinition(WhatsApp.WhatsAppKeyFilter.Scheme, new OpenApiSecurityScheme
+            options.AddSecurityDefinition(WhatsApp.WhatsAppKeyAuth.Scheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Query,

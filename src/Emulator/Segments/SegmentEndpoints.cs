@@ -24,9 +24,9 @@ public static class SegmentEndpoints
         return inbox;
     }
 
-    private static async Task<IResult> List(HttpContext http, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> List(Tenant tenant, EmulatorDbContext db, CancellationToken cancellationToken)
     {
-        var customerId = TenantAuthFilter.TenantOf(http).CustomerId;
+        var customerId = tenant.CustomerId;
         var segments = await db.Segments.AsNoTracking().Where(s => s.CustomerId == customerId)
             .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).ToListAsync(cancellationToken);
         return ApiResults.Ok<IReadOnlyList<SegmentWire>>(segments.Select(s => new SegmentWire(

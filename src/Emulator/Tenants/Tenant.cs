@@ -4,10 +4,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Emulator.Tenants;
 
-/// <summary>The customer account a request's API token belongs to.</summary>
+/// <summary>The customer account a request's API token belongs to; a handler parameter of this type gets the tenant the
+/// request authenticated as (<see cref="InboxAuthentication"/>).</summary>
 /// <param name="CustomerId">The account's customer id; every read and write is scoped by it.</param>
 /// <param name="AgencyId">The account's agency id (<c>_agency</c>), or null.</param>
-public sealed record Tenant(string CustomerId, string? AgencyId);
+public sealed record Tenant(string CustomerId, string? AgencyId) : IBindableFromHttpContext<Tenant>
+{
+    /// <summary>The tenant of the request's credential, resolved once by its authentication scheme.</summary>
+    /// <exception cref="InvalidOperationException">The endpoint is not behind <see cref="Common.InboxPipeline"/> (a programming error).</exception>
+    public static ValueTask<Tenant?> BindAsync(HttpContext context, System.Reflection.ParameterInfo parameter) =>
+        ValueTask.FromResult<Tenant?>(context.Features.Get<InboxAuthentication.Authenticated>()?.Tenant
+            ?? throw new InvalidOperationException($"Parameter '{parameter.Name}' needs an authenticated tenant: map the endpoint in a group behind InboxPipeline."));
+}
 
 /// <summary>Where a tenant is defined.</summary>
 public static class TenantSources
@@ -76,17 +84,22 @@ public sealed class TenantDirectory
 
     /// <summary>As <see cref="FindInRequest"/>, with the credential that named the tenant (<c>token:…</c> or
     /// <c>apiKey:…</c>): the rate limit's partition.</summary>
+    /// <remarks>Resolved on first use and kept with the request, so the journal, faults and rate limit look it up once.</remarks>
     public (Tenant Tenant, string Credential)? CredentialInRequest(HttpContext context)
     {
-        if (TenantAuthFilter.AnyToken(context) is { } token && Find(token) is { } tenant)
+        if (context.Features.Get<Attribution>() is { } known)
         {
-            return (tenant, "token:" + token);
+            return known.Found;
         }
 
-        return TenantAuthFilter.AnyApiKey(context) is { } key && FindByWhatsAppApiKey(key) is { } entry
-            ? (entry.Tenant, "apiKey:" + key)
+        (Tenant, string)? found = InboxAuthentication.AnyToken(context) is { } token && Find(token) is { } tenant ? (tenant, "token:" + token)
+            : InboxAuthentication.AnyApiKey(context) is { } key && FindByWhatsAppApiKey(key) is { } entry ? (entry.Tenant, "apiKey:" + key)
             : null;
+        context.Features.Set(new Attribution(found));
+        return found;
     }
+
+    private sealed record Attribution((Tenant Tenant, string Credential)? Found);
 
     /// <summary>Every known tenant, development first, then configured, then runtime by creation.</summary>
     public IReadOnlyList<TenantEntry> All() =>

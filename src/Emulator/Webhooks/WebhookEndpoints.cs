@@ -16,11 +16,11 @@ public static class WebhookEndpoints
     /// <summary>Maps the endpoints on the <c>/integrations/custom-app</c> group.</summary>
     public static RouteGroupBuilder MapWebhookApi(this RouteGroupBuilder customApp)
     {
-        customApp.MapPost("/subscribe-trigger-event", async (HttpContext http, JsonBody<SubscribeRequest> body, SingleWriter writer, TimeProvider clock,
+        customApp.MapPost("/subscribe-trigger-event", async (Tenant tenant, JsonBody<SubscribeRequest> body, SingleWriter writer, TimeProvider clock,
                 CancellationToken cancellationToken) =>
             {
                 var request = body.Required;
-                var customerId = TenantAuthFilter.TenantOf(http).CustomerId;
+                var customerId = tenant.CustomerId;
                 await writer.WriteAsync(async (db, ct) =>
                 {
                     var slug = request.Slug ?? "";
@@ -57,11 +57,11 @@ public static class WebhookEndpoints
             .WithMetadata(new TokenHeader(null))
             .Produces<OkEnvelope>()
             .ProducesEnvelopeErrors(400, 401, 413, 415, 503);
-        customApp.MapPost("/fetch-subscribed-webhooks", async (HttpContext http, JsonBody<FetchSubscriptionsRequest> body, EmulatorDbContext db,
+        customApp.MapPost("/fetch-subscribed-webhooks", async (Tenant tenant, JsonBody<FetchSubscriptionsRequest> body, EmulatorDbContext db,
                 CancellationToken cancellationToken) =>
             {
                 var request = body.Required;
-                var customerId = TenantAuthFilter.TenantOf(http).CustomerId;
+                var customerId = tenant.CustomerId;
                 var slug = request.Slug ?? "";
                 var found = await db.WebhookSubscriptions.AsNoTracking()
                     .Where(s => s.CustomerId == customerId && s.BotId == request.BotId && s.Slug == slug && (request.Event == null || s.Event == request.Event))

@@ -17,7 +17,7 @@ public static class WhatsAppEndpoints
     /// <summary>Maps the endpoints on the <c>/whatsapp-automation</c> group.</summary>
     public static RouteGroupBuilder MapWhatsAppApi(this RouteGroupBuilder whatsapp)
     {
-        var wa = WhatsAppKeyFilter.Require(whatsapp.MapGroup("/wa")).AddEndpointFilterFactory(ValidationFilter.Create);
+        var wa = whatsapp.MapGroup("/wa").RequireWhatsAppKey();
         wa.MapPost("/send-message", SendMessage)
             .WithName("SendWhatsAppMessage")
             .WithSummary("Send a WhatsApp text or media message (emulated: recorded in the outbox, nothing is sent)")
@@ -32,17 +32,17 @@ public static class WhatsAppEndpoints
             .Produces<DataEnvelope<WhatsAppSendResult>>()
             .ProducesEnvelopeErrors(400, 401, 404, 413, 415, 503);
 
-        var plugin = whatsapp.MapGroup("").AddEndpointFilter<TenantAuthFilter>().AddEndpointFilterFactory(ValidationFilter.Create);
-        plugin.MapGet("/", (HttpContext http, TenantDirectory tenants) => ApiResults.Ok(Bots(http, tenants)))
+        var plugin = whatsapp.MapGroup("").RequireApiToken();
+        plugin.MapGet("/", (Tenant tenant, TenantDirectory tenants) => ApiResults.Ok(Bots(tenant, tenants)))
             .WithName("ListWhatsAppBots")
             .WithSummary("The account's WhatsApp bots (the n8n node's bot list)")
             .WithDescription("data[]: {_id, name}. Token: Authorization: Bearer.")
             .WithMetadata(new TokenHeader(null))
             .Produces<DataEnvelope<IReadOnlyList<WhatsAppBotWire>>>()
             .ProducesEnvelopeErrors(401);
-        plugin.MapGet("/plugin/templates/{botId}", async (string botId, HttpContext http, EmulatorDbContext db, CancellationToken cancellationToken) =>
+        plugin.MapGet("/plugin/templates/{botId}", async (string botId, Tenant tenant, EmulatorDbContext db, CancellationToken cancellationToken) =>
             {
-                var customerId = TenantAuthFilter.TenantOf(http).CustomerId;
+                var customerId = tenant.CustomerId;
                 var templates = await db.WhatsAppTemplates.AsNoTracking().Where(t => t.CustomerId == customerId && t.BotId == botId && t.Status == "APPROVED")
                     .OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
                 return ApiResults.Ok<IReadOnlyList<WhatsAppTemplateWire>>(templates.Select(WhatsAppTemplateWire.From).ToList());
@@ -53,10 +53,10 @@ public static class WhatsAppEndpoints
             .WithMetadata(new TokenHeader(null))
             .Produces<DataEnvelope<IReadOnlyList<WhatsAppTemplateWire>>>()
             .ProducesEnvelopeErrors(401);
-        plugin.MapGet("/plugin/make-template-dynamic-fields/{templateId}", async Task<IResult> (string templateId, HttpContext http, EmulatorDbContext db,
+        plugin.MapGet("/plugin/make-template-dynamic-fields/{templateId}", async Task<IResult> (string templateId, Tenant tenant, EmulatorDbContext db,
                 CancellationToken cancellationToken) =>
             {
-                var template = await FindTemplateAsync(db, TenantAuthFilter.TenantOf(http).CustomerId, templateId, null, cancellationToken);
+                var template = await FindTemplateAsync(db, tenant.CustomerId, templateId, null, cancellationToken);
                 return template is null
                     ? NoTemplate(templateId)
                     : ApiResults.Ok<IReadOnlyList<DynamicFieldWire>>(Enumerable.Range(1, WhatsAppSender.VariableCount(template))
@@ -78,9 +78,9 @@ public static class WhatsAppEndpoints
         return whatsapp;
     }
 
-    private static async Task<IResult> SendMessage(HttpContext http, JsonBody<SendMessageRequest> body, WhatsAppSender sender, CancellationToken cancellationToken)
+    private static async Task<IResult> SendMessage(WhatsAppBot bot, JsonBody<SendMessageRequest> body, WhatsAppSender sender, CancellationToken cancellationToken)
     {
-        var (tenant, botId) = WhatsAppKeyFilter.BotOf(http);
+        var (tenant, botId) = bot;
         var request = body.Required;
         var text = request.Type == "text" ? request.Message!.Text : request.Message!.Label;
         var id = await sender.SendAsync(new WhatsAppSender.Send(tenant.Tenant.CustomerId, botId, request.WaId!, request.UserName, request.Type!, text,
@@ -88,10 +88,10 @@ public static class WhatsAppEndpoints
         return ApiResults.Ok(WhatsAppSendResult.For(request.WaId!, id));
     }
 
-    private static async Task<IResult> SendTemplate(HttpContext http, JsonBody<SendTemplateRequest> body, EmulatorDbContext db, WhatsAppSender sender,
+    private static async Task<IResult> SendTemplate(WhatsAppBot bot, JsonBody<SendTemplateRequest> body, EmulatorDbContext db, WhatsAppSender sender,
         CancellationToken cancellationToken)
     {
-        var (tenant, botId) = WhatsAppKeyFilter.BotOf(http);
+        var (tenant, botId) = bot;
         var request = body.Required;
         var template = await FindTemplateAsync(db, tenant.Tenant.CustomerId, request.TemplateId!, botId, cancellationToken);
         if (template is null)
@@ -105,12 +105,12 @@ public static class WhatsAppEndpoints
             JsonSerializer.SerializeToElement(request.Params ?? [], WireJson.Options), request.Tags, cancellationToken);
     }
 
-    private static async Task<IResult> SendPluginTemplate(HttpContext http, JsonBody<PluginTemplateRequest> body, EmulatorDbContext db,
+    private static async Task<IResult> SendPluginTemplate(Tenant tenant, JsonBody<PluginTemplateRequest> body, EmulatorDbContext db,
         TenantDirectory tenants, WhatsAppSender sender, CancellationToken cancellationToken)
     {
         var request = body.Required;
-        var customerId = TenantAuthFilter.TenantOf(http).CustomerId;
-        if (!Bots(http, tenants).Any(b => b.Id == request.BotId))
+        var customerId = tenant.CustomerId;
+        if (!Bots(tenant, tenants).Any(b => b.Id == request.BotId))
         {
             return ApiResults.Error(StatusCodes.Status404NotFound, ApiResults.SummaryFor(404), [$"The account has no WhatsApp bot '{request.BotId}'."]);
         }
@@ -151,8 +151,8 @@ public static class WhatsAppEndpoints
         db.WhatsAppTemplates.AsNoTracking()
             .FirstOrDefaultAsync(t => t.Id == templateId && t.CustomerId == customerId && (botId == null || t.BotId == botId), cancellationToken);
 
-    private static IReadOnlyList<WhatsAppBotWire> Bots(HttpContext http, TenantDirectory tenants) =>
-        tenants.OfCustomer(TenantAuthFilter.TenantOf(http).CustomerId)
+    private static IReadOnlyList<WhatsAppBotWire> Bots(Tenant tenant, TenantDirectory tenants) =>
+        tenants.OfCustomer(tenant.CustomerId)
             .Select(e => e.Bots.GetValueOrDefault(Channels.WhatsApp)).OfType<string>().Distinct()
             .Select(id => new WhatsAppBotWire(id, "WhatsApp bot", "whatsapp")).ToList();
 

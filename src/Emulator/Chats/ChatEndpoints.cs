@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Emulator.Common;
 using Emulator.Data;
 using Emulator.Tenants;
@@ -19,14 +20,12 @@ public static class ChatEndpoints
                 "One page of the bot's chats of the given type, newest createdAt first. A page past the end is 200 with " +
                 "\"data\": []. Token: x-bot-token header or Authorization: Bearer.")
             .WithTags("Leads and chats")
-            .WithMetadata(new TokenHeader(TokenHeader.Chats))
-            .Produces<DataEnvelope<IReadOnlyList<ChatWire>>>()
-            .ProducesEnvelopeErrors(400, 401, 403);
+            .WithMetadata(new TokenHeader(TokenHeader.Chats));
         return inbox;
     }
 
     // Validated query of the token's own customer (InboxPipeline) → one indexed query for the page.
-    private static async Task<IResult> ListChats(
+    private static async Task<Ok<DataEnvelope<IReadOnlyList<ChatWire>>>> ListChats(
         [AsParameters] ChatListQuery query, EmulatorDbContext db, IOptions<EmulatorOptions> options, CancellationToken cancellationToken)
     {
         var size = options.Value.PageSize;

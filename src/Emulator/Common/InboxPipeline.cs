@@ -20,18 +20,57 @@ public static class InboxPipeline
 {
     /// <summary>Puts <paramref name="group"/> behind the customer's API token.</summary>
     public static RouteGroupBuilder RequireApiToken(this RouteGroupBuilder group) =>
-        group.RequireRateLimiting(RateLimiting.PerToken)
-            .RequireAuthorization(InboxAuthentication.ApiToken)
-            .AddEndpointFilterFactory(ValidationFilter.Create);
+        group.WithChecks(InboxAuthentication.ApiToken);
 
     /// <summary>Puts <paramref name="group"/> behind a WhatsApp bot's <c>apiKey</c>, and marks its endpoints so that the
     /// OpenAPI document shows the key they need.</summary>
     public static RouteGroupBuilder RequireWhatsAppKey(this RouteGroupBuilder group) =>
+        group.WithChecks(InboxAuthentication.WhatsAppKey).WithMetadata(new WhatsAppKeyAuth());
+
+    private static RouteGroupBuilder WithChecks(this RouteGroupBuilder group, string policy)
+    {
         group.RequireRateLimiting(RateLimiting.PerToken)
-            .RequireAuthorization(InboxAuthentication.WhatsAppKey)
-            .WithMetadata(new WhatsAppKeyAuth())
+            .RequireAuthorization(policy)
             .AddEndpointFilterFactory(ValidationFilter.Create);
+        ((IEndpointConventionBuilder)group).Add(DeclareChecks);
+        return group;
+    }
+
+    // The statuses these checks can answer, declared for the OpenAPI document from what each handler takes (a body
+    // declares its own: JsonBody<T>); what the handler itself answers comes from its Results<…> signature.
+    private static void DeclareChecks(EndpointBuilder builder)
+    {
+        EnvelopeError.Declare(builder, StatusCodes.Status401Unauthorized);
+        EnvelopeError.Declare(builder, StatusCodes.Status429TooManyRequests);
+        if (builder.Metadata.OfType<System.Reflection.MethodInfo>().FirstOrDefault() is not { } handler)
+        {
+            return;
+        }
+
+        var parameters = handler.GetParameters();
+        var route = (builder as RouteEndpointBuilder)?.RoutePattern;
+        if (ValidationFilter.QueryParameters(handler).Any(name => route?.GetParameter(name) is null)
+            || parameters.Any(p => builder.ApplicationServices.GetService(typeof(FluentValidation.IValidator<>).MakeGenericType(p.ParameterType)) is not null))
+        {
+            EnvelopeError.Declare(builder, StatusCodes.Status400BadRequest);
+        }
+
+        if (parameters.Any(p => p.ParameterType.IsAssignableTo(typeof(ICustomerScoped))))
+        {
+            EnvelopeError.Declare(builder, StatusCodes.Status403Forbidden);
+        }
+
+        if (parameters.Any(p => p.ParameterType.IsAssignableTo(typeof(IDatabaseWriter))))
+        {
+            // A write waits for SQLite's write lock at most Emulator:BusyTimeoutMs, then answers 503 (README, "Performance").
+            EnvelopeError.Declare(builder, StatusCodes.Status503ServiceUnavailable);
+        }
+    }
 }
+
+/// <summary>A service whose calls write the database through the <see cref="Data.SingleWriter"/>: an endpoint that takes one
+/// can answer 503 when another process holds the database past <see cref="EmulatorOptions.BusyTimeoutMs"/>.</summary>
+public interface IDatabaseWriter;
 
 /// <summary>A request that names its customer (<c>customerId</c>): it must be the authenticated tenant's, else 403 in the
 /// envelope, checked after validation and before anything is read or written (README, "Tenants").</summary>

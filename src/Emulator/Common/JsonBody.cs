@@ -48,9 +48,19 @@ public sealed class JsonBody<T> : IJsonBody, IEndpointParameterMetadataProvider 
     /// <summary>Minimal API binding hook: creates the holder; the body is read later by <see cref="ReadAsync"/>.</summary>
     public static ValueTask<JsonBody<T>> BindAsync(HttpContext context, ParameterInfo parameter) => ValueTask.FromResult(new JsonBody<T>());
 
-    /// <summary>Adds <see cref="JsonBodyMetadata"/> to the endpoint.</summary>
-    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder) =>
+    /// <summary>Adds <see cref="JsonBodyMetadata"/> to the endpoint, and declares the errors reading the body can answer (400,
+    /// 413, 415), and 403 for a body that names its customer (<see cref="ICustomerScoped"/>).</summary>
+    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)
+    {
         builder.Metadata.Add(new JsonBodyMetadata(typeof(T)));
+        EnvelopeError.Declare(builder, StatusCodes.Status400BadRequest);
+        EnvelopeError.Declare(builder, StatusCodes.Status413PayloadTooLarge);
+        EnvelopeError.Declare(builder, StatusCodes.Status415UnsupportedMediaType);
+        if (typeof(T).IsAssignableTo(typeof(ICustomerScoped)))
+        {
+            EnvelopeError.Declare(builder, StatusCodes.Status403Forbidden);
+        }
+    }
 
     /// <inheritdoc />
     public async ValueTask<IResult?> ReadAsync(HttpContext context)

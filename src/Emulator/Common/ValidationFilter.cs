@@ -89,7 +89,7 @@ public static class ValidationFilter
     /// <summary>The query parameters a handler binds: <c>[FromQuery]</c> parameters and members of <c>[AsParameters]</c>
     /// bundles, and simple parameters without a source (query values, unless the route has them: the request's route values
     /// are left out when it is checked); case-insensitive, as binding is.</summary>
-    private static HashSet<string> QueryParameters(System.Reflection.MethodInfo handler)
+    internal static HashSet<string> QueryParameters(System.Reflection.MethodInfo handler)
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in handler.GetParameters())

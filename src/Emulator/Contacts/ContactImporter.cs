@@ -8,7 +8,7 @@ namespace Emulator.Contacts;
 /// The import of <c>POST /inbox/users/import</c> (README, "Contact endpoints"). One call is one work item of the
 /// <see cref="SingleWriter"/>: the batch applies completely or not at all.
 /// </summary>
-public sealed class ContactImporter(SingleWriter writer, TimeProvider clock)
+public sealed class ContactImporter(SingleWriter writer, TimeProvider clock) : IDatabaseWriter
 {
     /// <summary>
     /// Imports contacts into <paramref name="customerId"/>'s account, in order. An item updates the newest non-deleted

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Emulator.Common;
 using Emulator.Tenants;
 
@@ -24,9 +25,7 @@ public static class ContactWriteEndpoints
                 "yet); without, among all contacts, and created attached to no bot. One invalid item rejects the whole " +
                 "batch (400, one message per problem, prefixed with the item's index); nothing is applied then.")
             .WithTags("Contacts")
-            .WithMetadata(new TokenHeader(null))
-            .Produces<OkEnvelope>()
-            .ProducesEnvelopeErrors(400, 401, 413, 415, 503);
+            .WithMetadata(new TokenHeader(null));
 
         inbox.MapPut("/users/status-update", UpdateStatus)
             .WithName("UpdateContactStatus")
@@ -35,9 +34,7 @@ public static class ContactWriteEndpoints
                 "{ids: [...], status}. DELETED removes the contacts from every listing (they stay in the database). " +
                 "Unknown ids: 404 listing them, and nothing is changed.")
             .WithTags("Contacts")
-            .WithMetadata(new TokenHeader(null))
-            .Produces<OkEnvelope>()
-            .ProducesEnvelopeErrors(400, 401, 404, 413, 415, 503);
+            .WithMetadata(new TokenHeader(null));
 
         inbox.MapPut("/users/{id}", Update)
             .WithName("UpdateContact")
@@ -47,13 +44,11 @@ public static class ContactWriteEndpoints
                 "ignored. userDetails tags, attributes and profile.notes replace the stored lists; a top-level attributes " +
                 "list is upserted by key. Answers the updated contact. Unknown, deleted or another customer's id: 404.")
             .WithTags("Contacts")
-            .WithMetadata(new TokenHeader(null))
-            .Produces<DataEnvelope<ContactWire>>()
-            .ProducesEnvelopeErrors(400, 401, 404, 413, 415, 503);
+            .WithMetadata(new TokenHeader(null));
         return inbox;
     }
 
-    private static async Task<IResult> Import(
+    private static async Task<Ok<OkEnvelope>> Import(
         [AsParameters] ImportTarget target, JsonBody<ImportContactList> body, Tenant tenant, ContactImporter importer,
         CancellationToken cancellationToken)
     {
@@ -62,7 +57,7 @@ public static class ContactWriteEndpoints
         return TypedResults.Ok(new OkEnvelope(true, $"Imported {created + updated} contacts: {created} created, {updated} updated.", 200));
     }
 
-    private static async Task<IResult> UpdateStatus(
+    private static async Task<Results<Ok<OkEnvelope>, NotFoundEnvelope>> UpdateStatus(
         JsonBody<StatusUpdate> body, Tenant tenant, ContactWriter writer, CancellationToken cancellationToken)
     {
         var request = body.Required;
@@ -73,7 +68,7 @@ public static class ContactWriteEndpoints
             : NotFound(unknown);
     }
 
-    private static async Task<IResult> Update(
+    private static async Task<Results<Ok<DataEnvelope<ContactWire>>, BadRequestEnvelope, NotFoundEnvelope>> Update(
         string id, JsonBody<ContactUpdate> body, Tenant tenant, ContactWriter writer, CancellationToken cancellationToken)
     {
         var (chat, problems) = await writer.UpdateAsync(tenant.CustomerId, id, body.Required, cancellationToken);
@@ -82,7 +77,6 @@ public static class ContactWriteEndpoints
             : ApiResults.Ok(ContactMapping.ToWire(chat, tenant));
     }
 
-    private static IResult NotFound(IEnumerable<string> ids) =>
-        ApiResults.Error(StatusCodes.Status404NotFound, ApiResults.SummaryFor(404),
-            ids.Select(id => $"No contact with _id '{id}' in this account."));
+    private static NotFoundEnvelope NotFound(IEnumerable<string> ids) =>
+        ApiResults.NotFound(ids.Select(id => $"No contact with _id '{id}' in this account."));
 }

@@ -9,7 +9,7 @@ namespace Emulator.Contacts;
 /// <see cref="ContactImporter"/>). Each call is one work item of the <see cref="SingleWriter"/>: it applies completely or
 /// not at all.
 /// </summary>
-public sealed class ContactWriter(SingleWriter writer, TimeProvider clock)
+public sealed class ContactWriter(SingleWriter writer, TimeProvider clock) : IDatabaseWriter
 {
     /// <summary>Applies <paramref name="update"/> to the contact <paramref name="id"/> of <paramref name="customerId"/>.</summary>
     /// <returns>The updated contact, or null when no such non-deleted contact exists (the caller answers 404); or the

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Emulator.Common;
 using Emulator.Data;
@@ -22,29 +23,23 @@ public static class CustomAppEndpoints
             .WithName("GeneralAuthentication")
             .WithSummary("Check an API token (the n8n node's credential test)")
             .WithDescription("200 when the token is valid; 401 otherwise. Body: {slug, botId, platform}.")
-            .WithMetadata(new TokenHeader(null))
-            .Produces<OkEnvelope>()
-            .ProducesEnvelopeErrors(400, 401, 413, 415);
+            .WithMetadata(new TokenHeader(null));
         customApp.MapPut("/update-user-attributes", UpdateAttributes)
             .WithName("UpdateUserAttributes")
             .WithSummary("Set custom attributes of a contact found by email, WhatsApp number or uuid")
             .WithDescription("Each given key is set (added or replaced); the contact's other attributes stay. The Inbox listings then show " +
                 "them under profile.userDetails.attributes.")
-            .WithMetadata(new TokenHeader(null))
-            .Produces<DataEnvelope<ContactRef>>()
-            .ProducesEnvelopeErrors(400, 401, 404, 413, 415, 503);
+            .WithMetadata(new TokenHeader(null));
         customApp.MapPost("/send-message-to-plugin", SendMessage)
             .WithName("SendMessageToPlugin")
             .WithSummary("Send a bot message to a contact found by email, WhatsApp number or uuid (emulated)")
             .WithDescription("The message becomes the chat's lastMessage (by the bot); to a WhatsApp contact it is also recorded in the " +
                 "WhatsApp outbox. The bot may be named in the botId header.")
-            .WithMetadata(new TokenHeader(null))
-            .Produces<DataEnvelope<ContactRef>>()
-            .ProducesEnvelopeErrors(400, 401, 404, 413, 415, 503);
+            .WithMetadata(new TokenHeader(null));
         return customApp;
     }
 
-    private static async Task<IResult> UpdateAttributes(Tenant tenant, JsonBody<UpdateAttributesRequest> body, SingleWriter writer,
+    private static async Task<Results<Ok<DataEnvelope<ContactRef>>, BadRequestEnvelope, NotFoundEnvelope>> UpdateAttributes(Tenant tenant, JsonBody<UpdateAttributesRequest> body, SingleWriter writer,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = body.Required;
@@ -73,7 +68,7 @@ public static class CustomAppEndpoints
             : ApiResults.Ok(new ContactRef(found));
     }
 
-    private static async Task<IResult> SendMessage(Tenant tenant, JsonBody<PluginMessageRequest> body, [FromHeader(Name = "botId")] string? botIdHeader,
+    private static async Task<Results<Ok<DataEnvelope<ContactRef>>, NotFoundEnvelope>> SendMessage(Tenant tenant, JsonBody<PluginMessageRequest> body, [FromHeader(Name = "botId")] string? botIdHeader,
         SingleWriter writer, WhatsAppOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = body.Required;
@@ -124,8 +119,8 @@ public static class CustomAppEndpoints
             .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private static IResult NotFound(string search) =>
-        ApiResults.Error(StatusCodes.Status404NotFound, ApiResults.SummaryFor(404), [$"No contact matches '{search}' (email, WhatsApp number or uuid)."]);
+    private static NotFoundEnvelope NotFound(string search) =>
+        ApiResults.NotFound($"No contact matches '{search}' (email, WhatsApp number or uuid).");
 }
 
 /// <summary>The contact a custom-app call acted on.</summary>

@@ -13,7 +13,7 @@ namespace Emulator.Data;
 /// </summary>
 /// <remarks>A hosted service: the host starts it, and stopping the host drains the queue. Start-up work that writes before
 /// the host starts (migrations, runtime tenants, the seed file) starts it first (<c>EmulatorApp.PrepareAsync</c>).</remarks>
-public sealed class SingleWriter : IHostedService, IAsyncDisposable
+public sealed class SingleWriter : IHostedService, IAsyncDisposable, Common.IDatabaseWriter
 {
     /// <summary>Most items in one transaction: bounds the latency a commit adds to the first item of a batch.</summary>
     public const int MaxBatch = 256;

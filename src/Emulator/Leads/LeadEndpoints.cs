@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Emulator.Common;
 using Emulator.Tenants;
 
@@ -17,14 +18,12 @@ public static class LeadEndpoints
                 "fields they carry. notes are appended, tags replace the stored list, attributes are upserted by key. " +
                 "A chat becomes a lead once it holds a name, email or phone. Token: x-bp-token header or Authorization: Bearer.")
             .WithTags("Leads and chats")
-            .WithMetadata(new TokenHeader(TokenHeader.Lead))
-            .Produces<OkEnvelope>()
-            .ProducesEnvelopeErrors(400, 401, 403, 413, 415, 503);
+            .WithMetadata(new TokenHeader(TokenHeader.Lead));
         return inbox;
     }
 
     // Validated body of the token's own customer (InboxPipeline) → upsert → {"success": true, "message": "ok", "code": 200}.
-    private static async Task<IResult> PutLead(JsonBody<LeadRequest> body, LeadStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<OkEnvelope>, BadRequestEnvelope>> PutLead(JsonBody<LeadRequest> body, LeadStore store, CancellationToken cancellationToken)
     {
         var lead = body.Required;
         var problems = await store.UpsertAsync(lead, cancellationToken);

@@ -9,7 +9,7 @@ namespace Emulator.Leads;
 /// Each upsert is one work item of the <see cref="SingleWriter"/>, so concurrent PUTs for one uuid are serialized: one
 /// chat is created, and no appended note is lost.
 /// </summary>
-public sealed class LeadStore(SingleWriter writer, TimeProvider clock)
+public sealed class LeadStore(SingleWriter writer, TimeProvider clock) : IDatabaseWriter
 {
     /// <summary>
     /// Creates the chat on the first PUT for its key, else changes only the fields the request carries:

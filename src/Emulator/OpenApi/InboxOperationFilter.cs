@@ -60,6 +60,17 @@ public sealed class InboxOperationFilter : IOperationFilter
         {
             okMedia.Example = response;
         }
+
+        // Statuses come from the handler's signature and the pipeline's checks in no set order: listed by code.
+        if (operation.Responses is { Count: > 1 } responses)
+        {
+            var sorted = responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+            responses.Clear();
+            foreach (var (status, answer) in sorted)
+            {
+                responses.Add(status, answer);
+            }
+        }
     }
 
     private static void AddTokenAuth(OpenApiOperation operation, OperationFilterContext context, TokenHeader token)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json.Serialization;
 using Emulator.Common;
 using Emulator.Data;
@@ -18,13 +19,11 @@ public static class SegmentEndpoints
             .WithDescription("Every segment of the token's customer, newest first; [] until segments exist. A contact's " +
                 "segments filter in POST /inbox/users takes these _ids. Token: Authorization: Bearer.")
             .WithTags("Contacts")
-            .WithMetadata(new TokenHeader(null))
-            .Produces<DataEnvelope<IReadOnlyList<SegmentWire>>>()
-            .ProducesEnvelopeErrors(401);
+            .WithMetadata(new TokenHeader(null));
         return inbox;
     }
 
-    private static async Task<IResult> List(Tenant tenant, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<DataEnvelope<IReadOnlyList<SegmentWire>>>> List(Tenant tenant, EmulatorDbContext db, CancellationToken cancellationToken)
     {
         var customerId = tenant.CustomerId;
         var segments = await db.Segments.AsNoTracking().Where(s => s.CustomerId == customerId)

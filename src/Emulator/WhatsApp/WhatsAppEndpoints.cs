@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Emulator.Common;
@@ -22,24 +23,18 @@ public static class WhatsAppEndpoints
             .WithName("SendWhatsAppMessage")
             .WithSummary("Send a WhatsApp text or media message (emulated: recorded in the outbox, nothing is sent)")
             .WithDescription("apiKey: the WhatsApp bot's key, in the query or the apiKey header. The recipient's WhatsApp contact is created " +
-                "or updated (whatsAppNumber, userProvidedName, lastMessage by the bot) and shows in the Inbox listings.")
-            .Produces<DataEnvelope<WhatsAppSendResult>>()
-            .ProducesEnvelopeErrors(400, 401, 413, 415, 503);
+                "or updated (whatsAppNumber, userProvidedName, lastMessage by the bot) and shows in the Inbox listings.");
         wa.MapPost("/send-template", SendTemplate)
             .WithName("SendWhatsAppTemplate")
             .WithSummary("Send an approved WhatsApp template with its variables (emulated)")
-            .WithDescription("The template must exist for the key's bot and be APPROVED; params fill its body variables {{1}}, {{2}}, … in order.")
-            .Produces<DataEnvelope<WhatsAppSendResult>>()
-            .ProducesEnvelopeErrors(400, 401, 404, 413, 415, 503);
+            .WithDescription("The template must exist for the key's bot and be APPROVED; params fill its body variables {{1}}, {{2}}, … in order.");
 
         var plugin = whatsapp.MapGroup("").RequireApiToken();
         plugin.MapGet("/", (Tenant tenant, TenantDirectory tenants) => ApiResults.Ok(Bots(tenant, tenants)))
             .WithName("ListWhatsAppBots")
             .WithSummary("The account's WhatsApp bots (the n8n node's bot list)")
             .WithDescription("data[]: {_id, name}. Token: Authorization: Bearer.")
-            .WithMetadata(new TokenHeader(null))
-            .Produces<DataEnvelope<IReadOnlyList<WhatsAppBotWire>>>()
-            .ProducesEnvelopeErrors(401);
+            .WithMetadata(new TokenHeader(null));
         plugin.MapGet("/plugin/templates/{botId}", async (string botId, Tenant tenant, EmulatorDbContext db, CancellationToken cancellationToken) =>
             {
                 var customerId = tenant.CustomerId;
@@ -50,10 +45,8 @@ public static class WhatsAppEndpoints
             .WithName("ListWhatsAppTemplates")
             .WithSummary("A WhatsApp bot's approved templates (the n8n node's template list)")
             .WithDescription("data[]: {_id, botId, configuration: {name, language, category, header, body, footer}, status}.")
-            .WithMetadata(new TokenHeader(null))
-            .Produces<DataEnvelope<IReadOnlyList<WhatsAppTemplateWire>>>()
-            .ProducesEnvelopeErrors(401);
-        plugin.MapGet("/plugin/make-template-dynamic-fields/{templateId}", async Task<IResult> (string templateId, Tenant tenant, EmulatorDbContext db,
+            .WithMetadata(new TokenHeader(null));
+        plugin.MapGet("/plugin/make-template-dynamic-fields/{templateId}", async Task<Results<Ok<DataEnvelope<IReadOnlyList<DynamicFieldWire>>>, NotFoundEnvelope>> (string templateId, Tenant tenant, EmulatorDbContext db,
                 CancellationToken cancellationToken) =>
             {
                 var template = await FindTemplateAsync(db, tenant.CustomerId, templateId, null, cancellationToken);
@@ -65,20 +58,16 @@ public static class WhatsAppEndpoints
             .WithName("ListTemplateDynamicFields")
             .WithSummary("A template's variables as the n8n node maps them: {key: \"body_1\", value: \"Body variable {{1}}\"}")
             .WithDescription("One field per body variable; send-template-message takes templateParams by these keys.")
-            .WithMetadata(new TokenHeader(null))
-            .Produces<DataEnvelope<IReadOnlyList<DynamicFieldWire>>>()
-            .ProducesEnvelopeErrors(401, 404);
+            .WithMetadata(new TokenHeader(null));
         plugin.MapPost("/plugin/send-template-message", SendPluginTemplate)
             .WithName("SendTemplateMessage")
             .WithSummary("Send an approved template from a WhatsApp bot of the account (the n8n node's send)")
             .WithDescription("Body: {botId, templateId, whatsAppNumber, templateParams: {body_1: \"…\"}}. Token: Authorization: Bearer.")
-            .WithMetadata(new TokenHeader(null))
-            .Produces<DataEnvelope<WhatsAppSendResult>>()
-            .ProducesEnvelopeErrors(400, 401, 404, 413, 415, 503);
+            .WithMetadata(new TokenHeader(null));
         return whatsapp;
     }
 
-    private static async Task<IResult> SendMessage(WhatsAppBot bot, JsonBody<SendMessageRequest> body, WhatsAppSender sender, CancellationToken cancellationToken)
+    private static async Task<Ok<DataEnvelope<WhatsAppSendResult>>> SendMessage(WhatsAppBot bot, JsonBody<SendMessageRequest> body, WhatsAppSender sender, CancellationToken cancellationToken)
     {
         var (tenant, botId) = bot;
         var request = body.Required;
@@ -88,7 +77,7 @@ public static class WhatsAppEndpoints
         return ApiResults.Ok(WhatsAppSendResult.For(request.WaId!, id));
     }
 
-    private static async Task<IResult> SendTemplate(WhatsAppBot bot, JsonBody<SendTemplateRequest> body, EmulatorDbContext db, WhatsAppSender sender,
+    private static async Task<Results<Ok<DataEnvelope<WhatsAppSendResult>>, BadRequestEnvelope, NotFoundEnvelope>> SendTemplate(WhatsAppBot bot, JsonBody<SendTemplateRequest> body, EmulatorDbContext db, WhatsAppSender sender,
         CancellationToken cancellationToken)
     {
         var (tenant, botId) = bot;
@@ -105,14 +94,14 @@ public static class WhatsAppEndpoints
             JsonSerializer.SerializeToElement(request.Params ?? [], WireJson.Options), request.Tags, cancellationToken);
     }
 
-    private static async Task<IResult> SendPluginTemplate(Tenant tenant, JsonBody<PluginTemplateRequest> body, EmulatorDbContext db,
+    private static async Task<Results<Ok<DataEnvelope<WhatsAppSendResult>>, BadRequestEnvelope, NotFoundEnvelope>> SendPluginTemplate(Tenant tenant, JsonBody<PluginTemplateRequest> body, EmulatorDbContext db,
         TenantDirectory tenants, WhatsAppSender sender, CancellationToken cancellationToken)
     {
         var request = body.Required;
         var customerId = tenant.CustomerId;
         if (!Bots(tenant, tenants).Any(b => b.Id == request.BotId))
         {
-            return ApiResults.Error(StatusCodes.Status404NotFound, ApiResults.SummaryFor(404), [$"The account has no WhatsApp bot '{request.BotId}'."]);
+            return ApiResults.NotFound($"The account has no WhatsApp bot '{request.BotId}'.");
         }
 
         var template = await FindTemplateAsync(db, customerId, request.TemplateId!, request.BotId, cancellationToken);
@@ -127,7 +116,7 @@ public static class WhatsAppEndpoints
             JsonSerializer.SerializeToElement(given, WireJson.Options), null, cancellationToken);
     }
 
-    private static async Task<IResult> SendTemplateAsync(WhatsAppSender sender, string customerId, string botId, string waId, string? userName,
+    private static async Task<Results<Ok<DataEnvelope<WhatsAppSendResult>>, BadRequestEnvelope, NotFoundEnvelope>> SendTemplateAsync(WhatsAppSender sender, string customerId, string botId, string waId, string? userName,
         WhatsAppTemplate template, List<string> values, JsonElement sentParams, IReadOnlyList<string>? tags, CancellationToken cancellationToken)
     {
         if (template.Status != "APPROVED")
@@ -156,8 +145,8 @@ public static class WhatsAppEndpoints
             .Select(e => e.Bots.GetValueOrDefault(Channels.WhatsApp)).OfType<string>().Distinct()
             .Select(id => new WhatsAppBotWire(id, "WhatsApp bot", "whatsapp")).ToList();
 
-    private static IResult NoTemplate(string templateId) =>
-        ApiResults.Error(StatusCodes.Status404NotFound, ApiResults.SummaryFor(404), [$"No template '{templateId}' for this WhatsApp bot."]);
+    private static NotFoundEnvelope NoTemplate(string templateId) =>
+        ApiResults.NotFound($"No template '{templateId}' for this WhatsApp bot.");
 }
 
 /// <summary>The data of a send's answer, shaped like the WhatsApp Cloud API's own answer.</summary>

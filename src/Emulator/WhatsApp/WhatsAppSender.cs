@@ -14,7 +14,7 @@ namespace Emulator.WhatsApp;
 /// tags sent are added; then the message is recorded in the <see cref="WhatsAppOutbox"/>. The write goes through the
 /// <see cref="SingleWriter"/>; the outbox entry is added after its commit.
 /// </summary>
-public sealed partial class WhatsAppSender(SingleWriter writer, WhatsAppOutbox outbox, TimeProvider clock)
+public sealed partial class WhatsAppSender(SingleWriter writer, WhatsAppOutbox outbox, TimeProvider clock) : IDatabaseWriter
 {
     /// <summary>A message to send: who sends it, to whom, and what.</summary>
     /// <param name="CustomerId">The tenant.</param>

@@ -55,6 +55,10 @@ public sealed partial class EmulatorControlClient
     public Task<JournalCleared> ClearWebhookDeliveriesAsync(string? customerId = null, CancellationToken cancellationToken = default) =>
         SendAsync<JournalCleared>(HttpMethod.Delete, "_emulator/webhooks/deliveries" + Query(("customerId", customerId)), null, cancellationToken);
 
+    /// <summary>The delivery switches as they are.</summary>
+    public Task<WebhookControlWire> GetWebhookControlAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<WebhookControlWire>(HttpMethod.Get, "_emulator/webhooks/control", null, cancellationToken);
+
     /// <summary>Sets the delivery switches: paused (deliveries queue), a status every attempt fails with (400–599) without calling
     /// the receiver, a delay before each delivery (ms). <c>new(null, null, null)</c> restores normal delivery.</summary>
     public Task<WebhookControlWire> SetWebhookControlAsync(WebhookControlWire control, CancellationToken cancellationToken = default) =>

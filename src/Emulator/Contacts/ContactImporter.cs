@@ -22,24 +22,40 @@ public sealed class ContactImporter(SingleWriter writer, TimeProvider clock) : I
     /// <param name="botId">The bot the vendor's n8n node names in the query and header, or null.</param>
     /// <param name="items">Items that passed <see cref="ImportContactListValidator"/>.</param>
     /// <param name="cancellationToken">Drops the import while it still waits for the writer.</param>
-    /// <returns>How many contacts were created and how many updated.</returns>
-    public Task<(int Created, int Updated)> ImportAsync(
-        string customerId, string? botId, IReadOnlyList<ImportContact> items, CancellationToken cancellationToken) =>
-        writer.WriteAsync((db, ct) => ImportAsync(db, customerId, botId, items, ct), cancellationToken);
+    /// <returns>How many contacts were created and how many updated; or, when an item would take an existing contact past
+    /// its limits (notes, attributes), one problem per such limit, prefixed with the item's index, and nothing imported.</returns>
+    public async Task<(int Created, int Updated, IReadOnlyList<string> Problems)> ImportAsync(
+        string customerId, string? botId, IReadOnlyList<ImportContact> items, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (created, updated) = await writer.WriteAsync((db, ct) => ImportAsync(db, customerId, botId, items, ct), cancellationToken);
+            return (created, updated, []);
+        }
+        catch (OverLimitsException over)
+        {
+            // Thrown inside the work item, so its savepoint undid every item before it: all or nothing.
+            return (0, 0, over.Problems);
+        }
+    }
+
+    private sealed class OverLimitsException(IReadOnlyList<string> problems) : Exception("An imported contact would pass its limits.")
+    {
+        public IReadOnlyList<string> Problems { get; } = problems;
+    }
 
     private async Task<(int Created, int Updated)> ImportAsync(
         EmulatorDbContext db, string customerId, string? botId, IReadOnlyList<ImportContact> items, CancellationToken cancellationToken)
     {
         var channel = botId is null ? null : await BotChannels.FindAsync(db, customerId, botId, cancellationToken) ?? Channels.WhatsApp;
         var (created, updated) = (0, 0);
-        foreach (var item in items)
+        foreach (var (item, index) in items.Select((item, index) => (item, index)))
         {
             var chat = await FindMatchAsync(db, customerId, botId, item.Profile!.UserDetails!.Contact, cancellationToken);
             if (chat is null)
             {
                 chat = await db.StartChatAsync(customerId, botId ?? "", db.Ids.Guid(), channel ?? Channels.Website, cancellationToken);
-                chat.IsImported = true;
-                chat.IsContact = true;
+                chat.MarkImported();
                 created++;
             }
             else
@@ -47,11 +63,15 @@ public sealed class ContactImporter(SingleWriter writer, TimeProvider clock) : I
                 updated++;
             }
 
-            ChatRules.Apply(chat, ContactPatches.From(item.Profile), Timestamps.Now(clock), db.Ids);
+            if (chat.Apply(ContactPatches.From(item.Profile), Timestamps.Now(clock), db.Ids) is { Count: > 0 } problems)
+            {
+                throw new OverLimitsException(problems.Select(p => $"items[{index}]: {p}").ToList());
+            }
+
             if (chat.Channel == Channels.WhatsApp && chat.WhatsAppNumber is null && !string.IsNullOrEmpty(chat.PhoneNumber))
             {
                 // A WhatsApp contact's number is its WhatsApp id: country code and number run together.
-                ChatRules.SetWhatsAppNumber(chat, (chat.PhonePrefix ?? "") + chat.PhoneNumber);
+                chat.Apply(new ChatPatch { WhatsAppNumber = (chat.PhonePrefix ?? "") + chat.PhoneNumber }, Timestamps.Now(clock), db.Ids);
             }
 
             db.Touch(chat);

@@ -48,12 +48,17 @@ public static class ContactWriteEndpoints
         return inbox;
     }
 
-    private static async Task<Ok<OkEnvelope>> Import(
+    private static async Task<Results<Ok<OkEnvelope>, BadRequestEnvelope>> Import(
         [AsParameters] ImportTarget target, JsonBody<ImportContactList> body, Tenant tenant, ContactImporter importer,
         CancellationToken cancellationToken)
     {
-        var (created, updated) = await importer.ImportAsync(
+        var (created, updated, problems) = await importer.ImportAsync(
             tenant.CustomerId, target.BotId, body.Required.OfType<ImportContact>().ToList(), cancellationToken);
+        if (problems.Count > 0)
+        {
+            return ApiResults.Invalid(problems);
+        }
+
         return TypedResults.Ok(new OkEnvelope(true, $"Imported {created + updated} contacts: {created} created, {updated} updated.", 200));
     }
 

@@ -28,13 +28,11 @@ public sealed class ContactWriter(SingleWriter writer, TimeProvider clock) : IDa
             return (null, []);
         }
 
-        var patch = ContactPatches.From(update);
-        if (ChatRules.OverLimits(chat, patch) is { Count: > 0 } problems)
+        if (chat.Apply(ContactPatches.From(update), Timestamps.Now(clock), db.Ids) is { Count: > 0 } problems)
         {
             return (null, problems);
         }
 
-        ChatRules.Apply(chat, patch, Timestamps.Now(clock), db.Ids);
         db.Touch(chat);
         await db.SaveChangesAsync(cancellationToken);
         return (chat, []);
@@ -61,7 +59,7 @@ public sealed class ContactWriter(SingleWriter writer, TimeProvider clock) : IDa
 
         foreach (var chat in chats)
         {
-            chat.Status = status;
+            chat.SetStatus(status);
             db.Touch(chat);
         }
 

@@ -53,12 +53,11 @@ public static class CustomAppEndpoints
                 return (null, []);
             }
 
-            if (ChatRules.OverLimits(chat, patch) is { Count: > 0 } over)
+            if (chat.Apply(patch, Timestamps.Now(clock), db.Ids) is { Count: > 0 } over)
             {
                 return (null, over);
             }
 
-            ChatRules.Apply(chat, patch, Timestamps.Now(clock), db.Ids);
             db.Touch(chat);
             await db.SaveChangesAsync(ct);
             return ((string?)chat.Id, (IReadOnlyList<string>)[]);
@@ -83,7 +82,7 @@ public static class CustomAppEndpoints
             }
 
             var now = Timestamps.Now(clock);
-            ChatActivity.Message(chat, "bot", request.Text!, now);
+            chat.RecordMessage("bot", request.Text!, now);
             db.Touch(chat);
             await db.SaveChangesAsync(ct);
             return new { chat.Id, chat.BotId, chat.Channel, chat.WhatsAppNumber, chat.UserProvidedName, At = now, MessageId = "wamid." + db.Ids.New(now) };

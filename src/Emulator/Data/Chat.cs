@@ -6,7 +6,7 @@ namespace Emulator.Data;
 /// fields). Persisted in the <c>Chats</c> table; never serialized to the wire directly
 /// (see <c>Chats/ChatWire.cs</c> and <c>Contacts/ContactWire.cs</c>).
 /// </summary>
-public sealed class Chat
+public sealed partial class Chat
 {
     /// <summary>The chat's <c>_id</c>: 24 lowercase hex characters (MongoDB ObjectId form).</summary>
     public required string Id { get; set; }

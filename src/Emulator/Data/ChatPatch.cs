@@ -2,7 +2,7 @@ namespace Emulator.Data;
 
 /// <summary>
 /// A change to a chat's stored values, in one shape for every writer (the lead PUT, the import, the contact update), so
-/// that one merge (<see cref="ChatRules.Apply"/>) decides how each field changes: a null member leaves the value as it
+/// that one merge (<see cref="Chat.Apply"/>) decides how each field changes: a null member leaves the value as it
 /// is, <c>""</c> stores an empty value. Values have passed the request's validation.
 /// </summary>
 public sealed record ChatPatch

@@ -11,8 +11,8 @@ public static class ChatRules
 {
     /// <summary>
     /// Recomputes <see cref="Chat.IsLead"/> (a chat is a lead once it holds a non-empty name, email or
-    /// phone number), <see cref="Chat.SearchText"/> and <see cref="Chat.Labels"/> from the chat's fields.
-    /// A chat that becomes a lead also becomes a contact.
+    /// phone number), <see cref="Chat.SearchText"/> and <see cref="Chat.Labels"/> from the chat's fields, and drops
+    /// repeated tags and segments (the first of each stays). A chat that becomes a lead also becomes a contact.
     /// </summary>
     public static void Refresh(Chat chat)
     {
@@ -29,8 +29,19 @@ public static class ChatRules
             chat.Uuid,
         }.Where(HasText)).ToLowerInvariant();
 
-        var wanted = chat.Tags.Distinct().Select(t => (LabelKinds.Tag, t))
-            .Concat(chat.Segments.Distinct().Select(s => (LabelKinds.Segment, s)))
+        // Tags and segments are sets kept in the order first given: every writer may simply add or assign.
+        if (chat.Tags.Distinct(StringComparer.Ordinal).Count() != chat.Tags.Count)
+        {
+            chat.Tags = chat.Tags.Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        if (chat.Segments.Distinct(StringComparer.Ordinal).Count() != chat.Segments.Count)
+        {
+            chat.Segments = chat.Segments.Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        var wanted = chat.Tags.Select(t => (LabelKinds.Tag, t))
+            .Concat(chat.Segments.Select(s => (LabelKinds.Segment, s)))
             .ToHashSet();
         chat.Labels.RemoveAll(l => !wanted.Contains((l.Kind, l.Value)));
         foreach (var (kind, value) in wanted.Where(w => !chat.Labels.Any(l => l.Kind == w.Item1 && l.Value == w.Item2)))
@@ -83,11 +94,11 @@ public static class ChatRules
     }
 
     /// <summary>
-    /// The one merge of a change into a chat: each non-null member of <paramref name="patch"/> replaces the stored value
+    /// The one merge of a change into a chat, through <see cref="Chat.Apply"/> (which checks the limits first): each non-null member of <paramref name="patch"/> replaces the stored value
     /// (phones and WhatsApp numbers normalized), tags and replaced lists swap in, upserted attributes change by key,
     /// appended notes get new ids made at <paramref name="now"/> by <paramref name="ids"/>. Derived state follows on save.
     /// </summary>
-    public static void Apply(Chat chat, ChatPatch patch, DateTime now, ObjectIds ids)
+    internal static void Merge(Chat chat, ChatPatch patch, DateTime now, ObjectIds ids)
     {
         chat.Name = patch.Name ?? chat.Name;
         chat.UserProvidedName = patch.UserProvidedName ?? chat.UserProvidedName;
@@ -105,7 +116,7 @@ public static class ChatRules
         chat.AgentAssigned = patch.AgentAssigned ?? chat.AgentAssigned;
         if (patch.Tags is not null)
         {
-            chat.Tags = patch.Tags.Distinct(StringComparer.Ordinal).ToList();
+            chat.Tags = [.. patch.Tags];
         }
 
         if (patch.ReplaceAttributes is not null)

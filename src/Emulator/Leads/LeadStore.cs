@@ -27,16 +27,12 @@ public sealed class LeadStore(SingleWriter writer, TimeProvider clock) : IDataba
         var chat = await FindChat(db, lead.CustomerId!, lead.BotId!, lead.Uuid!)
             ?? await db.StartChatAsync(lead.CustomerId!, lead.BotId!, lead.Uuid!, Channels.Website, cancellationToken);
 
-        var patch = ToPatch(lead);
-        if (ChatRules.OverLimits(chat, patch) is { Count: > 0 } problems)
+        if (chat.Apply(ToPatch(lead), Timestamps.Now(clock), db.Ids) is { Count: > 0 } problems)
         {
             return problems;
         }
 
-        ChatRules.Apply(chat, patch, Timestamps.Now(clock), db.Ids);
-
-        // A visitor whose details reached the bot has interacted with it.
-        chat.UserInteracted |= ChatRules.HoldsContactDetails(chat);
+        chat.NoteDetailsReceived();
         db.Touch(chat);
         await db.SaveChangesAsync(cancellationToken);
         return [];

@@ -139,7 +139,7 @@ public static class SegmentAdminEndpoints
             var updated = chat.Segments.Where(s => s != segment.Id).Concat(member ? [segment.Id] : []).ToList();
             if (!updated.SequenceEqual(chat.Segments))
             {
-                chat.Segments = updated;
+                chat.SetSegments(updated);
             }
         }
 

@@ -16,56 +16,27 @@ public static class ChatActivity
     /// </summary>
     public static void Open(Chat chat, VisitorRequest visitor, DateTime now, ObjectIds random)
     {
-        chat.Name = visitor.Name;
-        chat.Email = visitor.Email;
-        ChatRules.SetPhone(chat, visitor.Phone, visitor.DialCode);
-        chat.IsOnline = true;
-        chat.LastSeenAt = now;
-        switch (chat.Channel)
+        chat.Apply(new ChatPatch { Name = visitor.Name, Email = visitor.Email, PhoneNumber = visitor.Phone, DialCode = visitor.DialCode }, now, random);
+        chat.RecordVisit(now);
+        var channelId = chat.Channel switch
         {
-            case Channels.Website:
-                chat.WebsiteVisits = 1;
-                break;
-            case Channels.WhatsApp:
-                ChatRules.SetWhatsAppNumber(chat, visitor.WhatsAppNumber
-                    ?? (chat.PhoneNumber is not null ? $"{chat.PhonePrefix ?? "91"}{chat.PhoneNumber}" : $"91{random.Next(6_000_000_000, 9_999_999_999)}"));
-                break;
-            case Channels.Telegram:
-                chat.TelegramUserName = visitor.TelegramUserName ?? $"visitor_{random.Next(0x10000000, int.MaxValue):x8}";
-                break;
-            case Channels.Facebook:
-                chat.FacebookProfileId = visitor.FacebookProfileId ?? random.Next(1_000_000_000_000_000, 9_999_999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                break;
-        }
-    }
-
-    /// <summary>
-    /// A message in the chat: it becomes <c>lastMessage</c>. From the visitor (<c>user</c>) it also marks the chat as
-    /// interacted, seen at that time and adds one unread message; an agent's reply means the chat was read (unread 0).
-    /// </summary>
-    public static void Message(Chat chat, string by, string text, DateTime at)
-    {
-        chat.LastMessageAt = at;
-        chat.LastMessageBy = by;
-        chat.LastMessageText = text;
-        switch (by)
+            Channels.WhatsApp => new ChatPatch
+            {
+                WhatsAppNumber = visitor.WhatsAppNumber
+                    ?? (chat.PhoneNumber is not null ? $"{chat.PhonePrefix ?? "91"}{chat.PhoneNumber}" : $"91{random.Next(6_000_000_000, 9_999_999_999)}"),
+            },
+            Channels.Telegram => new ChatPatch { TelegramUserName = visitor.TelegramUserName ?? $"visitor_{random.Next(0x10000000, int.MaxValue):x8}" },
+            Channels.Facebook => new ChatPatch
+            {
+                FacebookProfileId = visitor.FacebookProfileId
+                    ?? random.Next(1_000_000_000_000_000, 9_999_999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            _ => null,
+        };
+        if (channelId is not null)
         {
-            case "user":
-                chat.UserInteracted = true;
-                chat.LastSeenAt = at;
-                chat.UnreadMessages++;
-                break;
-            case "agent":
-                chat.UnreadMessages = 0;
-                break;
+            chat.Apply(channelId, now, random);
         }
-    }
-
-    /// <summary>An order placed by the contact: <c>hasOrdered.status</c> true, last ordered at <paramref name="at"/>.</summary>
-    public static void Order(Chat chat, DateTime at)
-    {
-        chat.HasOrdered = true;
-        chat.LastOrderedAt = chat.LastOrderedAt is { } last && last > at ? last : at;
     }
 
     /// <summary>Sets each given member of <paramref name="state"/>.</summary>
@@ -76,8 +47,8 @@ public static class ChatActivity
         chat.AgentAssigned = state.AgentAssigned is null ? chat.AgentAssigned : state.AgentAssigned.Length == 0 ? null : state.AgentAssigned;
         chat.IsSubscriber = state.IsSubscriber ?? chat.IsSubscriber;
         chat.IsPaid = state.IsPaid ?? chat.IsPaid;
-        chat.Status = state.Status ?? chat.Status;
-        chat.Tags = state.Tags?.Distinct(StringComparer.Ordinal).ToList() ?? chat.Tags;
+        chat.SetStatus(state.Status ?? chat.Status);
+        chat.Tags = state.Tags?.ToList() ?? chat.Tags;
         chat.WebsiteVisits = state.WebsiteVisits ?? chat.WebsiteVisits;
         chat.UnreadMessages = state.UnreadMessages ?? chat.UnreadMessages;
         chat.LastSeenAt = state.LastSeenAt is not null && Timestamps.TryParse(state.LastSeenAt, out var seen) ? seen : chat.LastSeenAt;

@@ -51,7 +51,7 @@ public static class SimulationEndpoints
 
         var chats = emulator.MapGroup("/chats/{id}").WithTags("Simulation");
         chats.MapPost("/messages", (string id, MessageRequest body, SingleWriter writer, TimeProvider clock, CancellationToken cancellationToken) =>
-                ChangeAsync(writer, id, chat => ChatActivity.Message(chat, body.By!, body.Text!, SeedMapping.Time(body.At) ?? Timestamps.Now(clock)), cancellationToken))
+                ChangeAsync(writer, id, chat => chat.RecordMessage(body.By!, body.Text!, SeedMapping.Time(body.At) ?? Timestamps.Now(clock)), cancellationToken))
             .WithName("AddMessage")
             .WithSummary("A message from the visitor (user), the bot or an agent")
             .WithDescription("Sets lastMessage {at, by, text}. From the user: userInteracted true, lastSeenAt = at, one more unread message. " +
@@ -60,7 +60,7 @@ public static class SimulationEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         chats.MapPost("/orders", (string id, OrderRequest? body, SingleWriter writer, TimeProvider clock, CancellationToken cancellationToken) =>
-                ChangeAsync(writer, id, chat => ChatActivity.Order(chat, SeedMapping.Time(body?.At) ?? Timestamps.Now(clock)), cancellationToken))
+                ChangeAsync(writer, id, chat => chat.RecordOrder(SeedMapping.Time(body?.At) ?? Timestamps.Now(clock)), cancellationToken))
             .WithName("PlaceOrder")
             .WithSummary("The contact places an order")
             .WithDescription("hasOrdered.status becomes true and the last order time (behind the hasOrdered.lastAt filter) at, or now.")

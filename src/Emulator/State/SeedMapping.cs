@@ -49,7 +49,7 @@ public static class SeedMapping
             .Select(n => new ChatNote { Id = n.Id ?? ids.New(now), Title = n.Title, Description = n.Description }).ToList();
         chat.Attributes = (seed.Attributes ?? []).OfType<AttributeInput>()
             .GroupBy(a => a.Key!, StringComparer.Ordinal).Select(g => new ChatAttribute { Key = g.Key, Value = g.Last().Value }).ToList();
-        chat.Tags = (seed.Tags ?? []).Distinct(StringComparer.Ordinal).ToList();
+        chat.Tags = [.. seed.Tags ?? []];
     }
 
     /// <summary>The seed form of a stored chat: every stored field, nothing derived.</summary>

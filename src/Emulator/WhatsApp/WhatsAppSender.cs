@@ -43,21 +43,20 @@ public sealed partial class WhatsAppSender(SingleWriter writer, WhatsAppOutbox o
             if (chat is null)
             {
                 chat = await db.StartChatAsync(send.CustomerId, send.BotId, db.Ids.Guid(), Channels.WhatsApp, ct);
-                chat.WhatsAppNumber = send.WaId;
-                chat.IsContact = true;
+                chat.MarkContact();
 
                 // A real WhatsApp contact carries its number twice: as its WhatsApp id and as contact.phone, so that
                 // searchText and the import find it by its number.
-                ChatRules.SetPhone(chat, phone.Number, phone.Prefix);
+                chat.Apply(new ChatPatch { WhatsAppNumber = send.WaId, PhoneNumber = phone.Number, DialCode = phone.Prefix }, now, db.Ids);
             }
 
             if (!string.IsNullOrEmpty(send.UserName))
             {
-                chat.UserProvidedName = send.UserName;
+                chat.Apply(new ChatPatch { UserProvidedName = send.UserName }, now, db.Ids);
             }
 
-            chat.Tags = chat.Tags.Concat(send.Tags ?? []).Distinct(StringComparer.Ordinal).ToList();
-            ChatActivity.Message(chat, "bot", send.Text ?? $"[{send.Type}]", now);
+            chat.AddTags(send.Tags ?? []);
+            chat.RecordMessage("bot", send.Text ?? $"[{send.Type}]", now);
             db.Touch(chat);
             await db.SaveChangesAsync(ct);
             return (chat.Id, "wamid." + db.Ids.New(now), now);

@@ -4,7 +4,7 @@ namespace Emulator.Data;
 /// One chat of a customer's bot: a visitor conversation identified by the widget's <c>uuid</c>.
 /// It is also the platform's "contact" (<c>POST /inbox/users</c> lists the same records with more
 /// fields). Persisted in the <c>Chats</c> table; never serialized to the wire directly
-/// (see <c>Chats/ChatWire.cs</c> and <c>Contacts/ContactWire.cs</c>).
+/// (see <c>InboxApi/Chats/ChatWire.cs</c> and <c>InboxApi/Contacts/ContactWire.cs</c>).
 /// </summary>
 public sealed partial class Chat
 {

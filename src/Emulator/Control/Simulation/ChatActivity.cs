@@ -39,18 +39,19 @@ public static class ChatActivity
         }
     }
 
-    /// <summary>Sets each given member of <paramref name="state"/>.</summary>
-    public static void Set(Chat chat, ChatStateRequest state)
+    /// <summary>The chat's state as a test sets it: each given member of <paramref name="state"/>, as a patch of the chat.</summary>
+    public static ChatPatch ToPatch(ChatStateRequest state) => new()
     {
-        chat.IsOnline = state.IsOnline ?? chat.IsOnline;
-        chat.IsLiveChatActive = state.IsLiveChatActive ?? chat.IsLiveChatActive;
-        chat.AgentAssigned = state.AgentAssigned is null ? chat.AgentAssigned : state.AgentAssigned.Length == 0 ? null : state.AgentAssigned;
-        chat.IsSubscriber = state.IsSubscriber ?? chat.IsSubscriber;
-        chat.IsPaid = state.IsPaid ?? chat.IsPaid;
-        chat.SetStatus(state.Status ?? chat.Status);
-        chat.Tags = state.Tags?.ToList() ?? chat.Tags;
-        chat.WebsiteVisits = state.WebsiteVisits ?? chat.WebsiteVisits;
-        chat.UnreadMessages = state.UnreadMessages ?? chat.UnreadMessages;
-        chat.LastSeenAt = state.LastSeenAt is not null && Timestamps.TryParse(state.LastSeenAt, out var seen) ? seen : chat.LastSeenAt;
-    }
+        IsOnline = state.IsOnline,
+        IsLiveChatActive = state.IsLiveChatActive,
+        AgentAssigned = state.AgentAssigned is { Length: > 0 } agent ? agent : null,
+        UnassignAgent = state.AgentAssigned is { Length: 0 },
+        IsSubscriber = state.IsSubscriber,
+        IsPaid = state.IsPaid,
+        Status = state.Status,
+        Tags = state.Tags,
+        WebsiteVisits = state.WebsiteVisits,
+        UnreadMessages = state.UnreadMessages,
+        LastSeenAt = state.LastSeenAt is not null && Timestamps.TryParse(state.LastSeenAt, out var seen) ? seen : null,
+    };
 }

@@ -67,8 +67,9 @@ public static class SimulationEndpoints
             .Produces<SeedChat>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        chats.MapPatch("/", (string id, ChatStateRequest body, SingleWriter writer, CancellationToken cancellationToken) =>
-                ChangeAsync(writer, id, chat => ChatActivity.Set(chat, body), cancellationToken))
+        // A state patch holds no notes or attributes: no limit applies to it.
+        chats.MapPatch("/", (string id, ChatStateRequest body, SingleWriter writer, TimeProvider clock, ObjectIds ids, CancellationToken cancellationToken) =>
+                ChangeAsync(writer, id, chat => chat.Apply(ChatActivity.ToPatch(body), Timestamps.Now(clock), ids), cancellationToken))
             .WithName("SetChatState")
             .WithSummary("Set presence, live chat, agent, subscription, status, tags or counters of a chat")
             .WithDescription("Each given member is set; the others stay. Answers the chat as stored.")

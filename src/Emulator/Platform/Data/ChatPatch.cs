@@ -52,6 +52,30 @@ public sealed record ChatPatch
     /// <summary><c>_agentAssigned</c> (the lead PUT's <c>agentId</c>).</summary>
     public string? AgentAssigned { get; init; }
 
+    /// <summary>True to unassign the agent (the simulated chat state's <c>agentAssigned: ""</c>).</summary>
+    public bool UnassignAgent { get; init; }
+
+    /// <summary><c>isOnline</c> (simulated state).</summary>
+    public bool? IsOnline { get; init; }
+
+    /// <summary><c>isLiveChatActive</c> (simulated state).</summary>
+    public bool? IsLiveChatActive { get; init; }
+
+    /// <summary><c>isSubscriber</c> (simulated state).</summary>
+    public bool? IsSubscriber { get; init; }
+
+    /// <summary><c>isPaid</c> (simulated state).</summary>
+    public bool? IsPaid { get; init; }
+
+    /// <summary><c>websiteVisits</c> (simulated state).</summary>
+    public int? WebsiteVisits { get; init; }
+
+    /// <summary><c>unreadMessages</c> (simulated state).</summary>
+    public int? UnreadMessages { get; init; }
+
+    /// <summary><c>lastSeenAt</c> (UTC; simulated state).</summary>
+    public DateTime? LastSeenAt { get; init; }
+
     /// <summary>Tags that replace the stored ones (duplicates dropped, order kept).</summary>
     public IReadOnlyList<string>? Tags { get; init; }
 

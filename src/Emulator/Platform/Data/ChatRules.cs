@@ -113,7 +113,14 @@ public static class ChatRules
         chat.InstagramProfileId = patch.InstagramProfileId ?? chat.InstagramProfileId;
         chat.FacebookProfileId = patch.FacebookProfileId ?? chat.FacebookProfileId;
         chat.Status = patch.Status ?? chat.Status;
-        chat.AgentAssigned = patch.AgentAssigned ?? chat.AgentAssigned;
+        chat.AgentAssigned = patch.UnassignAgent ? null : patch.AgentAssigned ?? chat.AgentAssigned;
+        chat.IsOnline = patch.IsOnline ?? chat.IsOnline;
+        chat.IsLiveChatActive = patch.IsLiveChatActive ?? chat.IsLiveChatActive;
+        chat.IsSubscriber = patch.IsSubscriber ?? chat.IsSubscriber;
+        chat.IsPaid = patch.IsPaid ?? chat.IsPaid;
+        chat.WebsiteVisits = patch.WebsiteVisits ?? chat.WebsiteVisits;
+        chat.UnreadMessages = patch.UnreadMessages ?? chat.UnreadMessages;
+        chat.LastSeenAt = patch.LastSeenAt ?? chat.LastSeenAt;
         if (patch.Tags is not null)
         {
             chat.Tags = [.. patch.Tags];

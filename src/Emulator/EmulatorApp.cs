@@ -81,6 +81,7 @@ public static class EmulatorApp
         // Last, so that what the caller sets (addresses, settings, logging, services) wins.
         configure?.Invoke(builder);
         var app = builder.Build();
+        StartupBanner.LogWhenReady(app);
 
         // Pipeline order: compression wraps everything; the journal records what the client gets, faults and errors included;
         // fault rules act before anything reads the request; failures become envelopes (/inbox) or problem details; CORS answers

@@ -53,7 +53,7 @@ public static class DatabaseSetup
         configuration.GetConnectionString("Emulator") is { Length: > 0 } configured ? configured : DefaultConnectionString;
 
     /// <summary>
-    /// Creates the database file's folder, applies pending EF Core migrations (so an existing file from an older
+    /// Creates the database file's folder and checks that it is writable (<see cref="DatabaseFolder"/>), applies pending EF Core migrations (so an existing file from an older
     /// version is upgraded in place, keeping its data), switches the file to WAL journal mode and refreshes the
     /// planner's statistics.
     /// </summary>
@@ -62,9 +62,9 @@ public static class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
         var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        if (FilePath(dataSource) is { } file && Path.GetDirectoryName(file) is { Length: > 0 } folder)
+        if (FilePath(dataSource) is { } file)
         {
-            Directory.CreateDirectory(folder);
+            DatabaseFolder.EnsureWritable(file);
         }
 
         // MigrateAsync also diffs the model against the last migration's snapshot on every start, which was a large part

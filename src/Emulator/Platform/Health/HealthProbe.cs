@@ -3,8 +3,9 @@ namespace Emulator.Health;
 /// <summary>
 /// The emulator's health-probe mode, for container health checks in images that ship no curl:
 /// <c>dotnet Emulator.dll health-probe [url]</c> asks <c>GET /_emulator/health</c> and exits 0 when it answers
-/// 200 within 5 seconds, 1 otherwise. Without a URL it probes <c>http://localhost:{port}/_emulator/health</c>,
-/// the port being the first of <c>ASPNETCORE_HTTP_PORTS</c> (8080 when unset).
+/// 200 within 5 seconds, 1 otherwise. Without a URL it probes where the server listens, as ASP.NET Core decides it: the
+/// first <c>http</c> address of <c>ASPNETCORE_URLS</c> (a wildcard host such as <c>+</c>, <c>*</c> or <c>0.0.0.0</c> asked
+/// on <c>localhost</c>), which wins over <c>ASPNETCORE_HTTP_PORTS</c> (its first port), else port 8080.
 /// </summary>
 public static class HealthProbe
 {
@@ -32,8 +33,20 @@ public static class HealthProbe
         }
     }
 
-    private static string DefaultUrl()
+    /// <summary>The health URL the probe asks when given none, from the environment as described above.</summary>
+    public static string DefaultUrl()
     {
+        var urls = Environment.GetEnvironmentVariable("ASPNETCORE_URLS")?
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        if (urls.FirstOrDefault(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) is { } listening)
+        {
+            var authority = listening["http://".Length..].TrimEnd('/');
+            var colon = authority.LastIndexOf(':');
+            var (host, listenPort) = colon > 0 && !authority.EndsWith(']') ? (authority[..colon], authority[(colon + 1)..]) : (authority, "80");
+            host = host is "+" or "*" or "0.0.0.0" or "[::]" or "" ? "localhost" : host;
+            return $"http://{host}:{listenPort}/_emulator/health";
+        }
+
         var ports = Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS");
         var port = ports?.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
         return $"http://localhost:{(string.IsNullOrEmpty(port) ? "8080" : port)}/_emulator/health";

@@ -27,6 +27,8 @@ public static class SwaggerSetup
         ("Convertalk", "https://api.v7.convertalk.com"),
     ];
 
+    private const string ServedFrom = "This emulator (the address this document was loaded from)";
+
     private static readonly OpenApiContact Contact = new() { Name = "Inbox Emulator", Url = new Uri("http://localhost:8080/swagger") };
 
     /// <summary>Registers the generator.</summary>
@@ -107,7 +109,20 @@ public static class SwaggerSetup
     public static WebApplication UseEmulatorSwagger(this WebApplication app)
     {
         // OpenAPI 3.1: nullable members are typed ["null", "string"], which JSON Schema validators read as is.
-        app.UseSwagger(options => options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1);
+        app.UseSwagger(options =>
+        {
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+
+            // Swagger UI's "Try it out" calls the document's first server: the address this page was loaded from comes
+            // first (another published port, --urls, a test fixture's free port), the fixed list after it. The committed
+            // openapi/*.json files are generated without a request and keep the fixed list.
+            options.PreSerializeFilters.Add((document, request) =>
+            {
+                var here = $"{request.Scheme}://{request.Host.Value}{request.PathBase}";
+                var others = (document.Servers ?? []).Where(s => s.Description != ServedFrom && s.Url != here).ToList();
+                document.Servers = [new OpenApiServer { Url = here, Description = ServedFrom }, .. others];
+            });
+        });
         app.UseSwaggerUI(ui =>
         {
             ui.SwaggerEndpoint($"/swagger/{InboxDocument}/swagger.json", "Inbox API (emulated)");

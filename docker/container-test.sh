@@ -132,6 +132,13 @@ log "unwritable host folder: exit 78 with the message"
 
 # 8. docker/compose.yaml, with docker-compose 1.x or docker compose v2.
 if command -v docker-compose > /dev/null; then compose=docker-compose; elif docker compose version > /dev/null 2>&1; then compose="docker compose"; fi
+if [ -n "$compose" ] && { docker volume inspect inbox-data > /dev/null 2>&1 || docker container inspect inbox-emulator > /dev/null 2>&1; }; then
+  # The compose file names its volume and container for users; this check removes both when done, so it never runs
+  # where they already hold someone's data.
+  compose_in_use=$compose; compose=""
+  echo "docker/compose.yaml check: the inbox-data volume or inbox-emulator container already exists here ($compose_in_use); remove them or run on a clean engine." >&2
+  exit 1
+fi
 if [ -n "$compose" ]; then
   $compose -f docker/compose.yaml up -d --build > "$work/compose.log" 2>&1 || { cat "$work/compose.log" >&2; exit 1; }
   wait_health "http://127.0.0.1:8080" 60000 || { $compose -f docker/compose.yaml logs >&2; exit 1; }

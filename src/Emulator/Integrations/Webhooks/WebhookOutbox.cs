@@ -23,7 +23,7 @@ public sealed class WebhookOutbox(TenantDirectory tenants, TimeProvider clock) :
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <inheritdoc />
-    public async Task StageAsync(EmulatorDbContext db, IReadOnlyList<ChatEvent> events, CancellationToken cancellationToken)
+    public async Task<bool> StageAsync(EmulatorDbContext db, IReadOnlyList<ChatEvent> events, CancellationToken cancellationToken)
     {
         var subscriptions = new Dictionary<string, List<WebhookSubscription>>(StringComparer.Ordinal);
         var added = false;
@@ -66,6 +66,8 @@ public sealed class WebhookOutbox(TenantDirectory tenants, TimeProvider clock) :
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        return added;
     }
 
     /// <inheritdoc />

@@ -16,14 +16,8 @@ public static class ValidationFilter
     /// <summary>Builds the filter for one endpoint (use with <c>AddEndpointFilterFactory</c>).</summary>
     public static EndpointFilterDelegate Create(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
     {
-        // The validator of each parameter (of a body's contract for JsonBody<T>), or null; validators are singletons.
-        var validators = factory.MethodInfo.GetParameters().Select(p =>
-        {
-            var type = p.ParameterType.IsGenericType && p.ParameterType.GetGenericTypeDefinition() == typeof(JsonBody<>)
-                ? p.ParameterType.GetGenericArguments()[0]
-                : p.ParameterType;
-            return factory.ApplicationServices.GetService(typeof(IValidator<>).MakeGenericType(type)) as IValidator;
-        }).ToArray();
+        // Validators are singletons: resolved once per endpoint.
+        var validators = factory.MethodInfo.GetParameters().Select(p => ValidatorFor(p, factory.ApplicationServices)).ToArray();
 
         var read = QueryParameters(factory.MethodInfo);
         return async context =>
@@ -63,6 +57,15 @@ public static class ValidationFilter
 
             return Forbidden(context) ?? await next(context);
         };
+    }
+
+    /// <summary>The validator of a handler parameter (of the body's contract for <see cref="JsonBody{T}"/>), or null.</summary>
+    internal static IValidator? ValidatorFor(System.Reflection.ParameterInfo parameter, IServiceProvider services)
+    {
+        var type = parameter.ParameterType.IsGenericType && parameter.ParameterType.GetGenericTypeDefinition() == typeof(JsonBody<>)
+            ? parameter.ParameterType.GetGenericArguments()[0]
+            : parameter.ParameterType;
+        return services.GetService(typeof(IValidator<>).MakeGenericType(type)) as IValidator;
     }
 
     // 403 when an argument names another customer than the authenticated tenant's (ICustomerScoped).

@@ -35,8 +35,9 @@ public interface IChatEventSink
     /// <param name="db">The work item's context; the chats the events name are tracked by it, as the item left them.</param>
     /// <param name="events">The events of the item, in the order they were raised.</param>
     /// <param name="cancellationToken">Aborts the staging.</param>
-    Task StageAsync(EmulatorDbContext db, IReadOnlyList<ChatEvent> events, CancellationToken cancellationToken);
+    /// <returns>True when anything was stored (an event someone subscribed to).</returns>
+    Task<bool> StageAsync(EmulatorDbContext db, IReadOnlyList<ChatEvent> events, CancellationToken cancellationToken);
 
-    /// <summary>Called after a commit that held staged events. Must not block: it is called by the writer.</summary>
+    /// <summary>Called after a commit that stored anything through <see cref="StageAsync"/>. Must not block: it is called by the writer.</summary>
     void Committed();
 }

@@ -30,15 +30,8 @@ public static class ChatRules
         }.Where(HasText)).ToLowerInvariant();
 
         // Tags and segments are sets kept in the order first given: every writer may simply add or assign.
-        if (chat.Tags.Distinct(StringComparer.Ordinal).Count() != chat.Tags.Count)
-        {
-            chat.Tags = chat.Tags.Distinct(StringComparer.Ordinal).ToList();
-        }
-
-        if (chat.Segments.Distinct(StringComparer.Ordinal).Count() != chat.Segments.Count)
-        {
-            chat.Segments = chat.Segments.Distinct(StringComparer.Ordinal).ToList();
-        }
+        chat.Tags = WithoutRepeats(chat.Tags);
+        chat.Segments = WithoutRepeats(chat.Segments);
 
         var wanted = chat.Tags.Select(t => (LabelKinds.Tag, t))
             .Concat(chat.Segments.Select(s => (LabelKinds.Segment, s)))
@@ -171,4 +164,9 @@ public static class ChatRules
     }
 
     private static bool HasText(string? value) => !string.IsNullOrEmpty(value);
+
+    // The same list when it repeats nothing (most do: assigning it unchanged marks nothing as modified), else a copy
+    // keeping each value's first place.
+    private static List<string> WithoutRepeats(List<string> values) =>
+        values.Count < 2 || values.Distinct(StringComparer.Ordinal).Count() == values.Count ? values : values.Distinct(StringComparer.Ordinal).ToList();
 }

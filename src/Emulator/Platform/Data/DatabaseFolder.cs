@@ -29,11 +29,12 @@ public static class DatabaseFolder
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
-            var user = UserId() is { } uid ? $"user id {uid}" : $"user '{Environment.UserName}'";
+            var uid = UserId();
+            var user = uid is not null ? $"user id {uid}" : $"user '{Environment.UserName}'";
             throw new EmulatorStartupException(
                 $"The database folder '{folder}' is not writable by this process ({user}): {ex.Message} " +
                 $"Fix it in one of two ways: mount a named volume there (docker run -v inbox-data:{folder} …), which the image " +
-                $"prepares for its user; or give {user} write access to the host folder (sudo chown -R {UserId() ?? "<uid>"} <host folder>). " +
+                $"prepares for its user; or give {user} write access to the host folder (sudo chown -R {uid ?? "<uid>"} <host folder>). " +
                 "Or point ConnectionStrings__Emulator at a file in a writable folder.", ex);
         }
     }

@@ -182,8 +182,7 @@ public sealed class SingleWriter : IHostedService, IAsyncDisposable, Common.IDat
                     if (db.TakeEvents() is { Count: > 0 } events && _events is not null)
                     {
                         // In the item's savepoint: its events are stored exactly when its changes are.
-                        await _events.StageAsync(db, events, CancellationToken.None);
-                        staged = true;
+                        staged |= await _events.StageAsync(db, events, CancellationToken.None);
                     }
 
                     await transaction.ReleaseSavepointAsync("item");

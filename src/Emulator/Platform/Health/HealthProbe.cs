@@ -40,11 +40,7 @@ public static class HealthProbe
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
         if (urls.FirstOrDefault(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) is { } listening)
         {
-            var authority = listening["http://".Length..].TrimEnd('/');
-            var colon = authority.LastIndexOf(':');
-            var (host, listenPort) = colon > 0 && !authority.EndsWith(']') ? (authority[..colon], authority[(colon + 1)..]) : (authority, "80");
-            host = host is "+" or "*" or "0.0.0.0" or "[::]" or "" ? "localhost" : host;
-            return $"http://{host}:{listenPort}/_emulator/health";
+            return $"{ListenAddress.Local(listening)}/_emulator/health";
         }
 
         var ports = Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS");

@@ -22,7 +22,7 @@ public static class StartupBanner
     /// <summary>The banner's text for the running emulator.</summary>
     public static string Text(IServiceProvider services)
     {
-        var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.Select(Browsable).ToList() ?? [];
+        var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.Select(ListenAddress.Local).ToList() ?? [];
         var baseUrl = addresses.FirstOrDefault();
         var options = services.GetRequiredService<IOptions<EmulatorOptions>>().Value;
         var dataSource = new SqliteConnectionStringBuilder(DatabaseSetup.ConnectionString(services.GetRequiredService<IConfiguration>())).DataSource;
@@ -38,8 +38,4 @@ public static class StartupBanner
         lines.Add($"  Admin key:          {(string.IsNullOrEmpty(options.AdminKey) ? "off: whoever reaches this port can reset, seed and export every tenant's data" : "on")}");
         return string.Join(Environment.NewLine, lines);
     }
-
-    // A wildcard address (http://[::]:8080, http://+:8080, http://0.0.0.0:8080) as a URL a browser can open.
-    private static string Browsable(string address) =>
-        System.Text.RegularExpressions.Regex.Replace(address.TrimEnd('/'), @"^(https?://)(\[::\]|\+|\*|0\.0\.0\.0)(?=:|$)", "${1}localhost");
 }

@@ -46,6 +46,9 @@ public static class EmulatorApp
         builder.Services.AddControlSurface();
         builder.Services.AddEmulatorDatabase();
         builder.Services.AddEmulatorHealth();
+        // Hosted services start side by side: the web server builds its pipeline while the data protection key ring
+        // loads (the start-up work that must come first has run by then: PrepareAsync). They still stop in reverse order.
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.Services.AddSingleton<SingleWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SingleWriter>());
 

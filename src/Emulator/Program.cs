@@ -1,4 +1,5 @@
 using Emulator;
+using Emulator.Data;
 using Emulator.Health;
 using Microsoft.Extensions.Options;
 
@@ -7,9 +8,20 @@ if (HealthProbe.IsRequested(args))
     return await HealthProbe.RunAsync(args);
 }
 
+// `migrate`: creates or upgrades the database file and exits (the image ships a migrated, empty file this way).
+var migrateOnly = args is ["migrate", ..];
 try
 {
-    var app = EmulatorApp.Create(args);
+    var app = EmulatorApp.Create(migrateOnly ? args[1..] : args);
+    if (migrateOnly)
+    {
+        await app.Services.MigrateDatabaseAsync();
+
+        // Closing every connection checkpoints the write-ahead log into the file and deletes it.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return 0;
+    }
+
     await app.PrepareAsync();
     await app.RunAsync();
     return 0;

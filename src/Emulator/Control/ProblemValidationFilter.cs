@@ -5,7 +5,7 @@ namespace Emulator.Control;
 /// <summary>
 /// Endpoint filter of the control surface: runs the FluentValidation validator registered for each argument's type
 /// and answers 400 with RFC 9457 validation problem details (<c>errors</c> keyed by the member's JSON path) when any
-/// fails. A filter factory, so validators are resolved once per endpoint. Unparsable bodies never reach it: model
+/// fails. A filter factory, so validators are looked up once per endpoint. Unparsable bodies never reach it: model
 /// binding fails first and <see cref="Common.InboxExceptionHandler"/> answers a 400 problem.
 /// </summary>
 public static class ProblemValidationFilter
@@ -13,9 +13,7 @@ public static class ProblemValidationFilter
     /// <summary>Builds the filter for one endpoint (use with <c>AddEndpointFilterFactory</c>).</summary>
     public static EndpointFilterDelegate Create(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
     {
-        var validators = factory.MethodInfo.GetParameters()
-            .Select(p => factory.ApplicationServices.GetService(typeof(IValidator<>).MakeGenericType(p.ParameterType)) as IValidator)
-            .ToArray();
+        var validators = Common.ParameterValidators.Of(factory.MethodInfo, factory.ApplicationServices);
         if (validators.All(v => v is null))
         {
             return next;
@@ -30,7 +28,7 @@ public static class ProblemValidationFilter
                     continue;
                 }
 
-                var result = await validator.ValidateAsync(new ValidationContext<object>(target), context.HttpContext.RequestAborted);
+                var result = await validator.Value.ValidateAsync(new ValidationContext<object>(target), context.HttpContext.RequestAborted);
                 if (!result.IsValid)
                 {
                     return TypedResults.ValidationProblem(result.Errors

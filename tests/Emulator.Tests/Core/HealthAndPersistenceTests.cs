@@ -101,6 +101,32 @@ public sealed class HealthAndPersistenceTests
     }
 
     [Fact]
+    public async Task The_compiled_model_in_use_matches_the_model_the_configuration_builds()
+    {
+        await using var emulator = new EmulatorFactory();
+        await using var scope = emulator.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
+        Assert.IsType<Emulator.Data.CompiledModel.EmulatorDbContextModel>(db.Model);
+
+        // The design-time model is built from OnModelCreating and the configurations, as it was before the model was compiled.
+        var built = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model;
+        Assert.True(Shape(db.Model).SequenceEqual(Shape(built)),
+            "Run 'dotnet ef dbcontext optimize' (see README, Contributing): " + string.Join(", ", Shape(built).Except(Shape(db.Model))));
+    }
+
+    // What the compiled model must agree on (a read-optimized model cannot be diffed): tables, columns, indexes and keys,
+    // and each property's type and value converter.
+    private static List<string> Shape(Microsoft.EntityFrameworkCore.Metadata.IModel model) =>
+    [
+        .. model.GetRelationalModel().Tables.OrderBy(t => t.Name).SelectMany(t => t.Columns.OrderBy(c => c.Name)
+            .Select(c => $"{t.Name}.{c.Name} {c.StoreType} {(c.IsNullable ? "null" : "not null")}")
+            .Concat(t.Indexes.OrderBy(i => i.Name).Select(i => $"{t.Name} index {i.Name} ({string.Join(",", i.Columns.Select(c => c.Name))}) {i.IsUnique}"))
+            .Concat(t.UniqueConstraints.OrderBy(k => k.Name).Select(k => $"{t.Name} key {k.Name} ({string.Join(",", k.Columns.Select(c => c.Name))})"))),
+        .. model.GetEntityTypes().OrderBy(e => e.Name).SelectMany(e => e.GetProperties()
+            .Select(p => $"{e.Name}.{p.Name} {p.ClrType.Name} {p.GetValueConverter()?.GetType().Name}")),
+    ];
+
+    [Fact]
     public async Task A_database_made_by_the_first_release_is_upgraded_in_place_and_keeps_its_data()
     {
         var path = EmulatorFactory.NewDatabasePath();

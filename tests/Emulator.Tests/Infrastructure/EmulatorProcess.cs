@@ -70,10 +70,12 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
     }
 
     /// <summary>Runs the emulator in <paramref name="workingDirectory"/> until it exits by itself (at most 60 s), for starts
-    /// that must fail: its exit code and every line it wrote to standard output and error.</summary>
-    public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunToExitAsync(string workingDirectory, IDictionary<string, string> environment)
+    /// that must fail and for commands (<paramref name="command"/>, e.g. <c>migrate</c>): its exit code and every line it
+    /// wrote to standard output and error.</summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunToExitAsync(
+        string workingDirectory, IDictionary<string, string> environment, params string[] command)
     {
-        var start = StartInfo(workingDirectory, environment);
+        var start = StartInfo(workingDirectory, environment, command);
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -94,7 +96,7 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
     }
 
     // The built emulator on a free loopback port, in workingDirectory, with settings as environment variables.
-    private static ProcessStartInfo StartInfo(string workingDirectory, IDictionary<string, string> environment)
+    private static ProcessStartInfo StartInfo(string workingDirectory, IDictionary<string, string> environment, string[]? command = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -104,6 +106,11 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Emulator.dll"));
+        foreach (var argument in command ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
         start.Environment["DOTNET_NOLOGO"] = "1";

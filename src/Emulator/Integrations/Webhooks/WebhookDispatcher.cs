@@ -132,6 +132,14 @@ public sealed class WebhookDispatcher : BackgroundService, IResettable
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
+
+        // The outbox is empty at most starts: asked in plain SQL, the start does not compile the query below (about
+        // 100 ms of CPU in a cold process, beside the start-up work).
+        if (!await db.HasRowsAsync<PendingWebhook>(cancellationToken))
+        {
+            return [];
+        }
+
         var heads = db.WebhookOutbox.GroupBy(p => p.SubscriptionId).Select(g => g.Min(p => p.Seq));
         return await db.WebhookOutbox.AsNoTracking().Where(p => heads.Contains(p.Seq)).OrderBy(p => p.Seq).ToListAsync(cancellationToken);
     }

@@ -50,7 +50,7 @@ public static class InboxPipeline
         var parameters = handler.GetParameters();
         var route = (builder as RouteEndpointBuilder)?.RoutePattern;
         if (ValidationFilter.QueryParameters(handler).Any(name => route?.GetParameter(name) is null)
-            || parameters.Any(p => ValidationFilter.ValidatorFor(p, builder.ApplicationServices) is not null))
+            || parameters.Any(p => ParameterValidators.Exists(p, builder.ApplicationServices)))
         {
             EnvelopeError.Declare(builder, StatusCodes.Status400BadRequest);
         }

@@ -8,16 +8,15 @@ namespace Emulator.Common;
 /// answers 400 for a query parameter given more than once, then runs the FluentValidation validator registered for each
 /// argument's type (or a body's contract) and answers 400 in the platform's envelope with one message per failure, then
 /// 403 for an argument naming another customer (<see cref="ICustomerScoped"/>). Nothing runs, and nothing is written,
-/// unless every argument is valid. A filter factory: each endpoint's validators are resolved once, when the
-/// endpoint is built, not per request.
+/// unless every argument is valid. A filter factory: each endpoint's validators are looked up once, when the
+/// endpoint is built (<see cref="ParameterValidators"/>), not per request.
 /// </summary>
 public static class ValidationFilter
 {
     /// <summary>Builds the filter for one endpoint (use with <c>AddEndpointFilterFactory</c>).</summary>
     public static EndpointFilterDelegate Create(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
     {
-        // Validators are singletons: resolved once per endpoint.
-        var validators = factory.MethodInfo.GetParameters().Select(p => ValidatorFor(p, factory.ApplicationServices)).ToArray();
+        var validators = ParameterValidators.Of(factory.MethodInfo, factory.ApplicationServices);
 
         var read = QueryParameters(factory.MethodInfo);
         return async context =>
@@ -48,7 +47,7 @@ public static class ValidationFilter
                     continue;
                 }
 
-                var result = await validator.ValidateAsync(new ValidationContext<object>(target), http.RequestAborted);
+                var result = await validator.Value.ValidateAsync(new ValidationContext<object>(target), http.RequestAborted);
                 if (!result.IsValid)
                 {
                     return ApiResults.Invalid(result.Errors.Select(e => e.ErrorMessage).Distinct());
@@ -57,15 +56,6 @@ public static class ValidationFilter
 
             return Forbidden(context) ?? await next(context);
         };
-    }
-
-    /// <summary>The validator of a handler parameter (of the body's contract for <see cref="JsonBody{T}"/>), or null.</summary>
-    internal static IValidator? ValidatorFor(System.Reflection.ParameterInfo parameter, IServiceProvider services)
-    {
-        var type = parameter.ParameterType.IsGenericType && parameter.ParameterType.GetGenericTypeDefinition() == typeof(JsonBody<>)
-            ? parameter.ParameterType.GetGenericArguments()[0]
-            : parameter.ParameterType;
-        return services.GetService(typeof(IValidator<>).MakeGenericType(type)) as IValidator;
     }
 
     // 403 when an argument names another customer than the authenticated tenant's (ICustomerScoped).

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/../.."
 if ! command -v wrk > /dev/null; then
   apt-get install -y wrk > /dev/null 2>&1 || { apt-get update > /dev/null && apt-get install -y wrk > /dev/null; }
 fi
-# The emulator runs as the Docker image ships it: published for this machine's architecture, ReadyToRun-compiled.
+# The emulator runs published for this machine's architecture, ReadyToRun-compiled and framework-dependent (the Docker
+# image is self-contained and composite-compiled, which starts faster: README, "Configuration").
 publish=tests/Emulator.Benchmarks/bin/emulator-publish
 dotnet publish src/Emulator -c Release -a "$(dpkg --print-architecture)" --self-contained false -p:UseAppHost=false -o "$publish" > /dev/null
 exec dotnet run -c Release --project tests/Emulator.Benchmarks -- --emulator "$publish/Emulator.dll" "$@"

@@ -128,13 +128,18 @@ code=$(docker inspect -f '{{.State.ExitCode}}' "$prefix-main")
 [ "$code" = 0 ] || { docker logs "$prefix-main" | tail -20 >&2; echo "docker stop: exit code $code" >&2; exit 1; }
 log "docker stop: exit code 0"
 
-# Once more, nothing else running, with another new volume: the image's files are now in the page cache (the first
-# run after a build reads them from disk).
-start=$(now_ms)
-docker run -d --name "$prefix-again" -p "127.0.0.1:$((port + 3)):8080" -v "$prefix-again:/data" "$image" > /dev/null
-wait_health "http://127.0.0.1:$((port + 3))" "$bound_ms" || { docker logs "$prefix-again" >&2; exit 1; }
-log "time from docker run to the first healthy answer: $(($(now_ms) - start)) ms (another container, new volume)"
-docker rm -f "$prefix-again" > /dev/null
+# Three more, nothing else running, each with a new volume: the image's files are in the page cache by now (the first
+# run after a build reads them from disk). The median is the figure the README gives.
+times=()
+for run in 1 2 3; do
+  docker volume rm -f "$prefix-again" > /dev/null 2>&1
+  start=$(now_ms)
+  docker run -d --name "$prefix-again" -p "127.0.0.1:$((port + 3)):8080" -v "$prefix-again:/data" "$image" > /dev/null
+  wait_health "http://127.0.0.1:$((port + 3))" "$bound_ms" || { docker logs "$prefix-again" >&2; exit 1; }
+  times+=($(($(now_ms) - start)))
+  docker rm -f "$prefix-again" > /dev/null
+done
+log "time from docker run to the first healthy answer, 3 new containers: ${times[*]} ms (median $(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p) ms)"
 
 # 5. ASPNETCORE_URLS instead of the image's port: the HEALTHCHECK follows it.
 docker run -d --name "$prefix-urls" -e ASPNETCORE_URLS=http://+:9090 -p "127.0.0.1:$((port + 1)):9090" --health-interval=2s "$image" > /dev/null

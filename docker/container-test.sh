@@ -21,13 +21,14 @@ daemon_pid=""
 bound_ms=${CONTAINER_HEALTHY_BOUND_MS:-15000}
 log() { printf '[container-test] %s\n' "$*"; }
 
-# Debian's own client (docker.io: 20.10 on bookworm, the oldest the README's commands must work with) where it is
-# installed, else whichever docker is on the PATH.
+# /usr/bin/docker where it is installed (Debian's docker.io puts its client there: 20.10 on bookworm, the oldest the
+# README's commands must work with), else whichever docker is on the PATH.
 docker() { if [ -x /usr/bin/docker ]; then /usr/bin/docker "$@"; else command docker "$@"; fi; }
 
 cleanup() {
   set +e
-  docker rm -f $(docker ps -aq --filter "name=$prefix") > /dev/null 2>&1
+  docker rm -fv $(docker ps -aq --filter "name=$prefix") > /dev/null 2>&1
+  [ -z "$tagged_deps" ] || docker rmi "$tagged_deps" > /dev/null 2>&1
   docker volume rm -f "$prefix-data" "$prefix-again" > /dev/null 2>&1
   if [ -n "$compose" ]; then $compose -f docker/compose.yaml down -v > /dev/null 2>&1; fi
   rm -rf "$work"
@@ -37,6 +38,7 @@ cleanup() {
   fi
 }
 compose=""
+tagged_deps=""
 trap cleanup EXIT
 
 # 1. An engine and the base images.
@@ -65,6 +67,7 @@ aspnet=mcr.microsoft.com/dotnet/aspnet:10.0
 if ! docker image inspect "$deps" > /dev/null 2>&1; then
   log "no $deps: the aspnet stand-in is tagged as it"
   docker tag "$aspnet" "$deps"
+  tagged_deps=$deps
 fi
 unused_mb=0
 if [ "$(docker image inspect -f '{{.Id}}' "$deps")" = "$(docker image inspect -f '{{.Id}}' "$aspnet" 2> /dev/null)" ]; then
@@ -137,7 +140,7 @@ for run in 1 2 3; do
   docker run -d --name "$prefix-again" -p "127.0.0.1:$((port + 3)):8080" -v "$prefix-again:/data" "$image" > /dev/null
   wait_health "http://127.0.0.1:$((port + 3))" "$bound_ms" || { docker logs "$prefix-again" >&2; exit 1; }
   times+=($(($(now_ms) - start)))
-  docker rm -f "$prefix-again" > /dev/null
+  docker rm -fv "$prefix-again" > /dev/null
 done
 log "time from docker run to the first healthy answer, 3 new containers: ${times[*]} ms (median $(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p) ms)"
 

@@ -157,7 +157,9 @@ public sealed class InboxEmulator : IAsyncDisposable
     {
         var template = new SqliteConnection($"Data Source=file:/inbox-emulator-template-{Guid.NewGuid():N}?vfs=memdb");
         await template.OpenAsync();
-        var options = new DbContextOptionsBuilder<EmulatorDbContext>().UseSqlite(template).Options;
+        // The model is checked against the migrations by the emulator's own tests: no diff before migrating (about 0.3 s).
+        var options = new DbContextOptionsBuilder<EmulatorDbContext>().UseSqlite(template)
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)).Options;
         await using (var db = new EmulatorDbContext(options))
         {
             await db.Database.MigrateAsync();

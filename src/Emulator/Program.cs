@@ -16,6 +16,7 @@ try
     if (migrateOnly)
     {
         await app.Services.MigrateDatabaseAsync();
+        await app.DisposeAsync();
 
         // Closing every connection checkpoints the write-ahead log into the file and deletes it.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -23,7 +23,8 @@ public static class ProblemValidationFilter
         {
             for (var i = 0; i < validators.Length && i < context.Arguments.Count; i++)
             {
-                if (validators[i] is not { } validator || context.Arguments[i] is not { } target)
+                var target = context.Arguments[i] is Common.IJsonBody body ? body.Body : context.Arguments[i];
+                if (validators[i] is not { } validator || target is null)
                 {
                     continue;
                 }

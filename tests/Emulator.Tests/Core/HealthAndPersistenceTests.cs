@@ -110,8 +110,10 @@ public sealed class HealthAndPersistenceTests
 
         // The design-time model is built from OnModelCreating and the configurations, as it was before the model was compiled.
         var built = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model;
-        Assert.True(Shape(db.Model).SequenceEqual(Shape(built)),
-            "Run 'dotnet ef dbcontext optimize' (see README, Contributing): " + string.Join(", ", Shape(built).Except(Shape(db.Model))));
+        var compiled = Shape(db.Model);
+        var expected = Shape(built);
+        Assert.True(compiled.SequenceEqual(expected), "Run 'dotnet ef dbcontext optimize' (see README, Contributing). Missing: "
+            + string.Join(", ", expected.Except(compiled)) + "; extra: " + string.Join(", ", compiled.Except(expected)));
     }
 
     // What the compiled model must agree on (a read-optimized model cannot be diffed): tables, columns, indexes and keys,
@@ -121,9 +123,11 @@ public sealed class HealthAndPersistenceTests
         .. model.GetRelationalModel().Tables.OrderBy(t => t.Name).SelectMany(t => t.Columns.OrderBy(c => c.Name)
             .Select(c => $"{t.Name}.{c.Name} {c.StoreType} {(c.IsNullable ? "null" : "not null")}")
             .Concat(t.Indexes.OrderBy(i => i.Name).Select(i => $"{t.Name} index {i.Name} ({string.Join(",", i.Columns.Select(c => c.Name))}) {i.IsUnique}"))
-            .Concat(t.UniqueConstraints.OrderBy(k => k.Name).Select(k => $"{t.Name} key {k.Name} ({string.Join(",", k.Columns.Select(c => c.Name))})"))),
+            .Concat(t.UniqueConstraints.OrderBy(k => k.Name).Select(k => $"{t.Name} key {k.Name} ({string.Join(",", k.Columns.Select(c => c.Name))})"))
+            .Concat(t.ForeignKeyConstraints.OrderBy(k => k.Name).Select(k => $"{t.Name} foreign key {k.Name} -> {k.PrincipalTable.Name} {k.OnDeleteAction}"))),
         .. model.GetEntityTypes().OrderBy(e => e.Name).SelectMany(e => e.GetProperties()
-            .Select(p => $"{e.Name}.{p.Name} {p.ClrType.Name} {p.GetValueConverter()?.GetType().Name}")),
+            .Select(p => $"{e.Name}.{p.Name} {p.ClrType.Name} {p.ValueGenerated} {p.GetValueConverter()?.GetType().FullName}")
+            .Concat(e.GetNavigations().Select(n => $"{e.Name} navigation {n.Name} -> {n.TargetEntityType.Name}"))),
     ];
 
     [Fact]

@@ -50,6 +50,7 @@ public sealed class ProcessTests
 
             // The image ships this file: it must be whole without its write-ahead log.
             Assert.False(File.Exists(file + "-wal"), "the write-ahead log was left beside the file");
+            Assert.False(File.Exists(file + "-shm"), "the shared-memory file was left beside the file");
 
             await using var emulator = await EmulatorProcess.StartAsync(folder.FullName, settings);
             using var client = emulator.CreateClient();

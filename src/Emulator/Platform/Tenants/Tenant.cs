@@ -125,7 +125,7 @@ public sealed class TenantDirectory
     public async Task LoadAsync(EmulatorDbContext db, CancellationToken cancellationToken)
     {
         // Most files hold no runtime tenant: a plain SQL check spares the start EF Core's first query compilation
-        // (about 100 ms of a cold process), which a background read does instead.
+        // (about 100 ms of a cold process), which the first request that queries pays instead.
         if (!await db.HasRowsAsync<TenantAccount>(cancellationToken))
         {
             return;

@@ -6,6 +6,7 @@ using Emulator.CustomApp;
 using Emulator.Data;
 using Emulator.Faults;
 using Emulator.Health;
+using Emulator.Inspector;
 using Emulator.Leads;
 using Emulator.OpenApi;
 using Emulator.Segments;
@@ -80,6 +81,7 @@ public static class EmulatorApp
         // Web pages call the platform from the browser, so any origin may call the emulator.
         builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
         builder.Services.AddEmulatorSwagger();
+        builder.Services.AddInspector();
 
         // Last, so that what the caller sets (addresses, settings, logging, services) wins.
         configure?.Invoke(builder);
@@ -90,6 +92,7 @@ public static class EmulatorApp
         // fault rules act before anything reads the request; failures become envelopes (/inbox) or problem details; CORS answers
         // browser preflights; the rate limiter counts requests per token; Swagger and the endpoints come last.
         app.UseResponseCompression();
+        app.UseInspector();
         app.UseControlSurface();
         app.UseExceptionHandler();
         app.UseStatusCodePages(InboxExceptionHandler.WriteStatusCodePage);
@@ -97,9 +100,11 @@ public static class EmulatorApp
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseEmulatorSwagger();
 
         app.MapControlSurface();
+        app.MapInspector();
 
         // The emulated surface: each group's checks are set by InboxPipeline, in the platform's order.
         app.MapGroup("/inbox")

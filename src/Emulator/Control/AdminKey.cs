@@ -22,7 +22,7 @@ public sealed class AdminKeyFilter(IOptions<EmulatorOptions> options) : IEndpoin
         }
 
         var sent = http.Request.Headers[AdminKey.Header].ToString();
-        if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(expected)))
+        if (AdminKey.Matches(sent, expected))
         {
             return await next(context);
         }
@@ -41,6 +41,10 @@ public static class AdminKey
 {
     /// <summary>The header that carries the key.</summary>
     public const string Header = "x-emulator-admin-key";
+
+    /// <summary>Whether <paramref name="sent"/> is the configured key, compared in constant time.</summary>
+    public static bool Matches(string? sent, string expected) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent ?? ""), Encoding.UTF8.GetBytes(expected));
 
     /// <summary>Endpoint metadata: callable without the admin key (health, readiness).</summary>
     public sealed class Open;

@@ -1,0 +1,168 @@
+using System.Text.Json.Nodes;
+using Emulator.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Emulator.Tests.Browser;
+
+/// <summary>One emulator process and one Chromium for the inspector's browser tests; each test has its own browser context.</summary>
+public class InspectorHost : IAsyncLifetime
+{
+    private DirectoryInfo _folder = null!;
+    private IPlaywright _playwright = null!;
+
+    /// <summary>The running emulator.</summary>
+    public EmulatorProcess Emulator { get; private set; } = null!;
+
+    /// <summary>The shared browser.</summary>
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Settings beyond the database file, e.g. an admin key.</summary>
+    internal Dictionary<string, string> Settings { get; } = [];
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        _folder = Directory.CreateTempSubdirectory("inbox-emulator-inspector-");
+        Settings["ConnectionStrings__Emulator"] = $"Data Source={Path.Combine(_folder.FullName, "inspector.db")}";
+        Configure(Settings);
+        Emulator = await EmulatorProcess.StartAsync(_folder.FullName, Settings);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = SwaggerUiBrowserTests.Chromium, Headless = true });
+    }
+
+    /// <summary>Adds settings (environment variables) before the process starts.</summary>
+    protected virtual void Configure(Dictionary<string, string> settings)
+    {
+    }
+
+    /// <summary>A client of the emulated API with the development tenant's token.</summary>
+    public InboxClient Inbox() => new(Emulator.CreateClient(), EmulatorFactory.DevToken);
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await Emulator.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+}
+
+/// <summary>The inspector's pages in a real browser (Debian's Chromium through Playwright), against data written through the
+/// emulated API as a client writes it.</summary>
+public sealed class InspectorBrowserTests(InspectorHost host) : IClassFixture<InspectorHost>
+{
+    private string Contacts => $"{host.Emulator.BaseAddress.ToString().TrimEnd('/')}/_emulator/ui/tenants/{EmulatorFactory.DevCustomerId}/contacts";
+
+    [Fact]
+    public async Task A_lead_put_through_the_api_is_listed_and_a_name_written_as_markup_stays_text()
+    {
+        var uuid = $"inert-{Guid.NewGuid():N}";
+        const string name = "<img src=x onerror=\"document.title='pwned'\">";
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await host.Inbox().PutLeadAsync(InboxClient.Lead(uuid, new { name, tags = new[] { "inert" } }))).Status);
+
+        await using var context = await host.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+        var response = await page.GotoAsync(Contacts);
+
+        var csp = response!.Headers["content-security-policy"];
+        Assert.Contains("default-src 'none'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true })).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("main img").CountAsync());
+        Assert.NotEqual("pwned", await page.TitleAsync());
+        Assert.Equal(0, dialogs);
+    }
+
+    [Fact]
+    public async Task The_filtered_list_is_the_answer_of_post_inbox_users_for_the_same_filters()
+    {
+        var tag = $"t{Guid.NewGuid():N}"[..12];
+        var inbox = host.Inbox();
+        for (var i = 0; i < 4; i++)
+        {
+            var tags = i % 2 == 0 ? new[] { tag } : new[] { "other" };
+            await inbox.PutLeadAsync(InboxClient.Lead($"filter-{tag}-{i}", new { name = $"Filter {tag} {i}", tags }));
+        }
+
+        var answer = await inbox.SearchAsync(new { tags = new[] { tag }, status = new[] { "OPEN" } });
+        var expected = answer.Data.Select(c => c!["profile"]!["userDetails"]!["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(2, expected.Count);
+
+        await using var context = await host.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Contacts);
+        await page.GetByLabel("Tags").FillAsync(tag);
+        await page.GetByLabel("Status").SelectOptionAsync("OPEN");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(expected.Count);
+        Assert.Equal(expected, await page.Locator("tbody tr td:first-child").AllInnerTextsAsync());
+    }
+
+    [Fact]
+    public async Task A_contacts_page_shows_the_json_the_api_returns_for_it()
+    {
+        var uuid = $"json-{Guid.NewGuid():N}";
+        var inbox = host.Inbox();
+        await inbox.PutLeadAsync(InboxClient.Lead(uuid, new { name = "Json Person", email = "json@example.com", tags = new[] { "json" } }));
+        var contact = (await inbox.SearchAsync(new { searchText = "json@example.com" })).Data.Single(c => c!["uuid"]!.GetValue<string>() == uuid)!;
+
+        await using var context = await host.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Contacts);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Json Person", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Json Person" })).ToBeVisibleAsync();
+        var shown = JsonNode.Parse(await page.Locator("pre code").InnerTextAsync());
+        Assert.True(JsonNode.DeepEquals(contact, shown), $"page: {shown}\napi: {contact}");
+    }
+}
+
+/// <summary>An inspector behind an admin key.</summary>
+public sealed class GatedInspectorHost : InspectorHost
+{
+    /// <summary>The admin key it is started with.</summary>
+    public const string Key = "inspector-admin-key";
+
+    /// <inheritdoc />
+    protected override void Configure(Dictionary<string, string> settings) => settings["Emulator__AdminKey"] = Key;
+}
+
+/// <summary>The inspector behind <c>Emulator:AdminKey</c>, in a real browser.</summary>
+public sealed class InspectorAdminKeyTests(GatedInspectorHost host) : IClassFixture<GatedInspectorHost>
+{
+    [Fact]
+    public async Task With_an_admin_key_every_page_needs_a_sign_in_that_sets_an_http_only_cookie_and_no_key_in_urls()
+    {
+        var root = $"{host.Emulator.BaseAddress.ToString().TrimEnd('/')}/_emulator/ui";
+        await using var context = await host.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(root);
+        Assert.EndsWith("/_emulator/ui/sign-in", page.Url);
+
+        await page.GetByLabel("Admin key").FillAsync("not-the-key");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("That is not the admin key.");
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "inbox-emulator-inspector");
+
+        await page.GetByLabel("Admin key").FillAsync(GatedInspectorHost.Key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tenants" })).ToBeVisibleAsync();
+        Assert.Equal(root, page.Url);
+        var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == "inbox-emulator-inspector");
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
+        Assert.DoesNotContain(GatedInspectorHost.Key, cookie.Value);
+
+        // Another browser without the cookie is sent to the sign-in page from any page.
+        await using var stranger = await host.Browser.NewContextAsync();
+        var other = await stranger.NewPageAsync();
+        await other.GotoAsync($"{root}/tenants/{EmulatorFactory.DevCustomerId}/contacts");
+        Assert.EndsWith("/_emulator/ui/sign-in", other.Url);
+        Assert.Equal(0, await other.GetByText(EmulatorFactory.DevToken).CountAsync());
+    }
+}

@@ -91,8 +91,8 @@ public static class EmulatorApp
         // Pipeline order: compression wraps everything; the journal records what the client gets, faults and errors included;
         // fault rules act before anything reads the request; failures become envelopes (/inbox) or problem details; CORS answers
         // browser preflights; the rate limiter counts requests per token; Swagger and the endpoints come last.
-        app.UseResponseCompression();
         app.UseInspector();
+        app.UseResponseCompression();
         app.UseControlSurface();
         app.UseExceptionHandler();
         app.UseStatusCodePages(InboxExceptionHandler.WriteStatusCodePage);

@@ -5,7 +5,7 @@ namespace Emulator.Inspector;
 
 /// <summary>
 /// The inspector: web pages under <c>/_emulator/ui</c> that show what the emulator holds (README, "Inspector"). They are
-/// Razor components rendered on the server, without script, read through the services the control surface and the
+/// Razor components rendered on the server (one small script keeps the requests page live), read through the services the control surface and the
 /// emulated API use, and sent with a Content-Security-Policy that allows no inline script or style.
 /// </summary>
 public static class InspectorSetup
@@ -16,10 +16,17 @@ public static class InspectorSetup
     /// <summary>The inspector's one stylesheet, served by the emulator.</summary>
     public const string StylesheetPath = Root + "/inspector.css";
 
-    /// <summary>The security headers of every inspector response: nothing but the emulator's own stylesheet and forms,
-    /// no script, no framing.</summary>
+    /// <summary>The live journal's Server-Sent Events stream.</summary>
+    public const string EventsPath = Root + "/requests/events";
+
+    /// <summary>The inspector's one script (live updates), served by the emulator.</summary>
+    public const string ScriptPath = Root + "/inspector.js";
+
+    /// <summary>The security policy of every inspector response: the emulator's own stylesheet, script, event streams
+    /// and forms only; no inline script or style, no framing.</summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; " +
+        "base-uri 'none'; frame-ancestors 'none'";
 
     /// <summary>The contact list of a tenant.</summary>
     public static string ContactsOf(string customerId) => $"{Root}/tenants/{Uri.EscapeDataString(customerId)}/contacts";
@@ -63,11 +70,18 @@ public static class InspectorSetup
                 return;
             }
 
+            // An event stream is never compressed: the compressing body would hold every event back (it comes before
+            // response compression in the pipeline for this).
+            if (path == EventsPath)
+            {
+                context.Request.Headers.AcceptEncoding = default;
+            }
+
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
-            if (!string.IsNullOrEmpty(options.Value.AdminKey) && !path.StartsWithSegments(SignInPath) && path != StylesheetPath
+            if (!string.IsNullOrEmpty(options.Value.AdminKey) && !path.StartsWithSegments(SignInPath) && path != StylesheetPath && path != ScriptPath
                 && !(await context.AuthenticateAsync(CookieScheme)).Succeeded)
             {
                 context.Response.Redirect(SignInPath);
@@ -83,6 +97,8 @@ public static class InspectorSetup
     public static WebApplication MapInspector(this WebApplication app)
     {
         app.MapGet(StylesheetPath, () => Results.Text(InspectorStyles.Css, "text/css; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet(ScriptPath, () => Results.Text(InspectorScript.Js, "text/javascript; charset=utf-8")).ExcludeFromDescription();
+        JournalStream.Map(app);
         app.MapRazorComponents<InspectorApp>();
         return app;
     }

@@ -104,6 +104,36 @@ public sealed class InspectorBrowserTests(InspectorHost host) : IClassFixture<In
     }
 
     [Fact]
+    public async Task A_request_appears_in_the_live_journal_without_a_reload_and_opens_to_its_redacted_headers_and_bodies()
+    {
+        await using var context = await host.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var navigations = 0;
+        page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame) navigations++; };
+        await page.GotoAsync($"{host.Emulator.BaseAddress.ToString().TrimEnd('/')}/_emulator/ui/requests?path={Uri.EscapeDataString("/inbox/*")}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Live: new requests appear at the top.");
+
+        // A request the filter leaves out, then one it keeps: only the second appears.
+        var probe = Guid.NewGuid().ToString("N");
+        using var health = await host.Emulator.CreateClient().GetAsync($"/_emulator/health?probe={probe}");
+        var put = await host.Inbox().SendAsync(HttpMethod.Put, $"/inbox/direct/lead?probe={probe}",
+            System.Net.Http.Json.JsonContent.Create(InboxClient.Lead($"live-{probe}", new { name = "Live" })), "x-bp-token");
+        Assert.Equal(System.Net.HttpStatusCode.OK, put.Status);
+
+        var row = page.GetByRole(AriaRole.Link, new() { Name = $"/inbox/direct/lead?probe={probe}", Exact = true });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        Assert.Equal(1, navigations);
+        Assert.Equal(0, await page.GetByText($"/_emulator/health?probe={probe}").CountAsync());
+
+        await row.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"PUT /inbox/direct/lead?probe={probe}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "x-bp-token" })).ToContainTextAsync("[redacted]");
+        Assert.Equal(0, await page.GetByText(EmulatorFactory.DevToken).CountAsync());
+        await Assertions.Expect(page.Locator("#request ~ pre, section[aria-labelledby=request] pre").First).ToContainTextAsync($"live-{probe}");
+        await Assertions.Expect(page.Locator("section[aria-labelledby=response] pre")).ToContainTextAsync("\"success\":true");
+    }
+
+    [Fact]
     public async Task A_contacts_page_shows_the_json_the_api_returns_for_it()
     {
         var uuid = $"json-{Guid.NewGuid():N}";

@@ -32,6 +32,7 @@ public static class ControlSurface
         services.AddEmulatorRateLimiting();
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<Snapshots>();
+        services.AddSingleton<State.DataReset>();
         return services;
     }
 

@@ -134,6 +134,37 @@ public sealed class InspectorBrowserTests(InspectorHost host) : IClassFixture<In
     }
 
     [Fact]
+    public async Task A_tenant_reset_from_the_control_page_empties_its_contact_list_after_a_confirmation()
+    {
+        // A runtime tenant of its own, so that the other tests' contacts stay.
+        using var created = await host.Emulator.CreateClient().PostAsync("/_emulator/tenants", System.Net.Http.Json.JsonContent.Create(new { }));
+        var tenant = System.Text.Json.Nodes.JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+        var customerId = tenant["customerId"]!.GetValue<string>();
+        var inbox = new InboxClient(host.Emulator.CreateClient(), tenant["token"]!.GetValue<string>());
+        var put = await inbox.PutLeadAsync(InboxClient.Lead("to-reset", new { name = "Reset Me" }, tenant["botId"]!.GetValue<string>(), customerId));
+        Assert.Equal(System.Net.HttpStatusCode.OK, put.Status);
+
+        await using var context = await host.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var contacts = $"{host.Emulator.BaseAddress.ToString().TrimEnd('/')}/_emulator/ui/tenants/{customerId}/contacts";
+        await page.GotoAsync(contacts);
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Control" }).ClickAsync();
+        await page.GetByLabel("What").SelectOptionAsync(customerId);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reset" }).ClickAsync();
+
+        // The browser refuses the form without the confirmation; nothing is deleted.
+        Assert.Equal(0, await page.GetByRole(AriaRole.Status).CountAsync());
+        await page.GetByLabel("Yes, delete it").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reset" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Tenant {customerId} was reset; chats deleted: 1.");
+
+        await page.GotoAsync(contacts);
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_contacts_page_shows_the_json_the_api_returns_for_it()
     {
         var uuid = $"json-{Guid.NewGuid():N}";

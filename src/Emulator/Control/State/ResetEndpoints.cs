@@ -11,35 +11,8 @@ public static class ResetEndpoints
     /// <summary>Maps the reset endpoint on the control surface group.</summary>
     public static RouteGroupBuilder MapResetApi(this RouteGroupBuilder emulator)
     {
-        emulator.MapPost("/reset", async (string? customerId, SingleWriter writer, TenantDirectory directory,
-                EmulatorClock clock, IEnumerable<IResettable> memory, CancellationToken cancellationToken) =>
-            {
-                // One exclusive operation for the database and every in-memory store: no write runs between them.
-                var chats = await writer.ExclusiveAsync(async (db, ct) =>
-                {
-                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                    var deleted = await StoredData.DeleteAsync(db, customerId, ct);
-                    if (customerId is null)
-                    {
-                        await db.Tenants.ExecuteDeleteAsync(ct);
-                    }
-
-                    await transaction.CommitAsync(ct);
-                    foreach (var state in memory)
-                    {
-                        state.Reset(customerId);
-                    }
-
-                    if (customerId is null)
-                    {
-                        directory.RemoveRuntime(null);
-                        clock.Reset();
-                    }
-
-                    return deleted;
-                }, cancellationToken);
-                return TypedResults.Ok(new ResetWire(chats));
-            })
+        emulator.MapPost("/reset", async (string? customerId, DataReset reset, CancellationToken cancellationToken) =>
+                TypedResults.Ok(new ResetWire(await reset.ResetAsync(customerId, cancellationToken))))
             .WithName("Reset")
             .WithTags("Data")
             .WithSummary("Empty everything, or one tenant's data (customerId)")
@@ -49,6 +22,40 @@ public static class ResetEndpoints
                 "stays, and so do the clock and the webhook switches, which all tenants share.");
         return emulator;
     }
+}
+
+/// <summary>
+/// The reset behind <c>POST /_emulator/reset</c> and the inspector's reset button: one exclusive operation of the single
+/// writer for the database and every in-memory store (<see cref="IResettable"/>), so no write runs between them.
+/// </summary>
+public sealed class DataReset(SingleWriter writer, TenantDirectory directory, EmulatorClock clock, IEnumerable<IResettable> memory)
+{
+    /// <summary>Empties everything (<paramref name="customerId"/> null: the runtime tenants and the clock too, as on a fresh
+    /// start) or one tenant's data; returns how many chats were deleted.</summary>
+    public Task<int> ResetAsync(string? customerId, CancellationToken cancellationToken) =>
+        writer.ExclusiveAsync(async (db, ct) =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var deleted = await StoredData.DeleteAsync(db, customerId, ct);
+            if (customerId is null)
+            {
+                await db.Tenants.ExecuteDeleteAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            foreach (var state in memory)
+            {
+                state.Reset(customerId);
+            }
+
+            if (customerId is null)
+            {
+                directory.RemoveRuntime(null);
+                clock.Reset();
+            }
+
+            return deleted;
+        }, cancellationToken);
 }
 
 /// <summary>

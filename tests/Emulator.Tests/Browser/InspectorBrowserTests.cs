@@ -136,12 +136,9 @@ public sealed class InspectorBrowserTests(InspectorHost host) : IClassFixture<In
     [Fact]
     public async Task A_tenant_reset_from_the_control_page_empties_its_contact_list_after_a_confirmation()
     {
-        // A runtime tenant of its own, so that the other tests' contacts stay.
-        using var created = await host.Emulator.CreateClient().PostAsync("/_emulator/tenants", System.Net.Http.Json.JsonContent.Create(new { }));
-        var tenant = System.Text.Json.Nodes.JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
-        var customerId = tenant["customerId"]!.GetValue<string>();
-        var inbox = new InboxClient(host.Emulator.CreateClient(), tenant["token"]!.GetValue<string>());
-        var put = await inbox.PutLeadAsync(InboxClient.Lead("to-reset", new { name = "Reset Me" }, tenant["botId"]!.GetValue<string>(), customerId));
+        var (customerId, token, botId) = await NewTenantAsync();
+        var inbox = new InboxClient(host.Emulator.CreateClient(), token);
+        var put = await inbox.PutLeadAsync(InboxClient.Lead("to-reset", new { name = "Reset Me" }, botId, customerId));
         Assert.Equal(System.Net.HttpStatusCode.OK, put.Status);
 
         await using var context = await host.Browser.NewContextAsync();
@@ -162,6 +159,54 @@ public sealed class InspectorBrowserTests(InspectorHost host) : IClassFixture<In
 
         await page.GotoAsync(contacts);
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_new_lead_webhook_delivery_shows_with_its_subscription_outcome_and_status()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (customerId, token, botId) = await NewTenantAsync();
+        var node = host.Emulator.CreateClient();
+        node.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        node.DefaultRequestHeaders.Add("authType", "Key");
+        var url = receiver.Url("inspector-hook");
+        using var subscribed = await node.PostAsync("/integrations/custom-app/subscribe-trigger-event", System.Net.Http.Json.JsonContent.Create(new
+        {
+            webhookUrl = url,
+            botId,
+            @event = "newLeadHook",
+            slug = "n8n",
+            category = "n8n",
+            platform = "website",
+            subscribe = true,
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.OK, subscribed.StatusCode);
+        var put = await new InboxClient(host.Emulator.CreateClient(), token).PutLeadAsync(InboxClient.Lead("hooked", new { name = "Hooked" }, botId, customerId));
+        Assert.Equal(System.Net.HttpStatusCode.OK, put.Status);
+        using var delivered = await host.Emulator.CreateClient().GetAsync($"/_emulator/webhooks/deliveries/wait?customerId={customerId}&timeoutMs=10000");
+        Assert.Equal(System.Net.HttpStatusCode.OK, delivered.StatusCode);
+
+        await using var context = await host.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{host.Emulator.BaseAddress.ToString().TrimEnd('/')}/_emulator/ui/webhooks");
+        await page.GetByRole(AriaRole.Combobox).SelectOptionAsync(customerId);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("table", new() { HasText = "Subscriptions of" }).Locator("tbody tr")).ToContainTextAsync(["newLeadHook"]);
+        var row = page.Locator("table", new() { HasText = "Deliveries" }).Locator("tbody tr");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("newLeadHook");
+        await Assertions.Expect(row.Locator("td").Nth(2)).ToHaveTextAsync(url);
+        await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("delivered");
+        await Assertions.Expect(row.Locator("td").Nth(5)).ToHaveTextAsync("200");
+    }
+
+    // A runtime tenant of its own, so that the other tests' data stays apart.
+    private async Task<(string CustomerId, string Token, string BotId)> NewTenantAsync()
+    {
+        using var created = await host.Emulator.CreateClient().PostAsync("/_emulator/tenants", System.Net.Http.Json.JsonContent.Create(new { }));
+        var tenant = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+        return (tenant["customerId"]!.GetValue<string>(), tenant["token"]!.GetValue<string>(), tenant["botId"]!.GetValue<string>());
     }
 
     [Fact]

@@ -14,8 +14,7 @@ public static class WebhookControlEndpoints
     {
         var webhooks = emulator.MapGroup("/webhooks").WithTags("Webhooks");
         webhooks.MapGet("/subscriptions", async (string customerId, EmulatorDbContext db, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await db.WebhookSubscriptions.AsNoTracking().Where(s => s.CustomerId == customerId).OrderBy(s => s.CreatedAt)
-                    .Select(s => new SubscriptionWire(s.Id, s.BotId, s.Event, s.Url, s.Slug, s.Category, s.Platform)).ToListAsync(cancellationToken)))
+                TypedResults.Ok(await SubscriptionsAsync(db, customerId, cancellationToken)))
             .WithName("ListWebhookSubscriptions")
             .WithSummary("A tenant's webhook subscriptions")
             .WithDescription("As made through subscribe-trigger-event.");
@@ -55,6 +54,12 @@ public static class WebhookControlEndpoints
     }
 
     private static WebhookControlWire Wire(WebhookControls c) => new(c.Paused, c.FailStatus, c.DelayMs);
+
+    /// <summary>A tenant's webhook subscriptions, oldest first: what <c>GET /_emulator/webhooks/subscriptions</c> and the
+    /// inspector show.</summary>
+    public static Task<List<SubscriptionWire>> SubscriptionsAsync(EmulatorDbContext db, string customerId, CancellationToken cancellationToken) =>
+        db.WebhookSubscriptions.AsNoTracking().Where(s => s.CustomerId == customerId).OrderBy(s => s.CreatedAt)
+            .Select(s => new SubscriptionWire(s.Id, s.BotId, s.Event, s.Url, s.Slug, s.Category, s.Platform)).ToListAsync(cancellationToken);
 }
 
 /// <summary>A webhook subscription as the control surface lists it.</summary>

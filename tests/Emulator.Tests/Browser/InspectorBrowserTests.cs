@@ -35,6 +35,13 @@ public class InspectorHost : IAsyncLifetime
     {
     }
 
+    /// <summary>Saves a full-page screenshot as <c>screenshots/{name}.png</c> beside the test assembly (the README shows two of them).</summary>
+    public static Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
+        return page.ScreenshotAsync(new() { Path = Path.Combine(folder.FullName, name + ".png"), FullPage = true });
+    }
+
     /// <summary>A client of the emulated API with the development tenant's token.</summary>
     public InboxClient Inbox() => new(Emulator.CreateClient(), EmulatorFactory.DevToken);
 
@@ -101,6 +108,7 @@ public sealed class InspectorBrowserTests(InspectorHost host) : IClassFixture<In
 
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(expected.Count);
         Assert.Equal(expected, await page.Locator("tbody tr td:first-child").AllInnerTextsAsync());
+        await InspectorHost.ScreenshotAsync(page, "contacts");
     }
 
     [Fact]
@@ -124,6 +132,7 @@ public sealed class InspectorBrowserTests(InspectorHost host) : IClassFixture<In
         await Assertions.Expect(row).ToBeVisibleAsync();
         Assert.Equal(1, navigations);
         Assert.Equal(0, await page.GetByText($"/_emulator/health?probe={probe}").CountAsync());
+        await InspectorHost.ScreenshotAsync(page, "requests");
 
         await row.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"PUT /inbox/direct/lead?probe={probe}");
@@ -199,6 +208,7 @@ public sealed class InspectorBrowserTests(InspectorHost host) : IClassFixture<In
         await Assertions.Expect(row.Locator("td").Nth(2)).ToHaveTextAsync(url);
         await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("delivered");
         await Assertions.Expect(row.Locator("td").Nth(5)).ToHaveTextAsync("200");
+        await InspectorHost.ScreenshotAsync(page, "webhooks");
     }
 
     // A runtime tenant of its own, so that the other tests' data stays apart.
@@ -225,6 +235,7 @@ public sealed class InspectorBrowserTests(InspectorHost host) : IClassFixture<In
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Json Person" })).ToBeVisibleAsync();
         var shown = JsonNode.Parse(await page.Locator("pre code").InnerTextAsync());
         Assert.True(JsonNode.DeepEquals(contact, shown), $"page: {shown}\napi: {contact}");
+        await InspectorHost.ScreenshotAsync(page, "contact");
     }
 }
 

@@ -21,6 +21,7 @@ public sealed class StartupExperienceTests
             var banner = string.Join('\n', lines.SkipWhile(l => !l.Contains("Inbox Emulator is ready.", StringComparison.Ordinal)));
             Assert.Contains($"Inbox API:          {baseUrl}", banner);
             Assert.Contains($"Swagger UI:         {baseUrl}/swagger", banner);
+            Assert.Contains($"Inspector:          {baseUrl}/_emulator/ui", banner);
             Assert.Contains($"Database:           {database}", banner);
             Assert.Contains("Development tenant: on", banner);
             Assert.Contains("Admin key:          off", banner);

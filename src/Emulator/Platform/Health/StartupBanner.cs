@@ -31,6 +31,7 @@ public static class StartupBanner
         if (baseUrl is not null)
         {
             lines.Add($"  Swagger UI:         {baseUrl}/swagger");
+            lines.Add($"  Inspector:          {baseUrl}{Inspector.InspectorSetup.Root}");
         }
 
         lines.Add($"  Database:           {DatabaseSetup.FilePath(dataSource) ?? "in memory"}");

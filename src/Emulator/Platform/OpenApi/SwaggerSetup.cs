@@ -46,14 +46,16 @@ public static class SwaggerSetup
                     "The BotPenguin platform's Inbox API, also sold as Flowmatix, eleapi (express-chat) and Convertalk, " +
                     $"as served by Inbox Emulator. Development tenant: token `{DevelopmentTenant.Token}`, customerId " +
                     $"`{DevelopmentTenant.CustomerId}`, botId `{DevelopmentTenant.BotId}`. Errors use the platform's " +
-                    "envelope: {\"success\": false, \"message\", \"data\": [one message per problem], \"code\"}.",
+                    "envelope: {\"success\": false, \"message\", \"data\": [one message per problem], \"code\"}. What the emulator " +
+                    "holds and receives: the inspector, [/_emulator/ui](/_emulator/ui).",
             });
             options.SwaggerDoc(EmulatorDocument, new OpenApiInfo
             {
                 Title = "Inbox Emulator control surface",
                 Contact = Contact,
                 Version = Health.HealthEndpoints.Version,
-                Description = "The emulator's own endpoints under the reserved /_emulator prefix.",
+                Description = "The emulator's own endpoints under the reserved /_emulator prefix. What it holds and receives is "
+                    + "also shown in a browser by the inspector: [/_emulator/ui](/_emulator/ui).",
             });
             options.DocInclusionPredicate((document, api) => api.GroupName == document);
             options.AddServer(new OpenApiServer { Url = "http://localhost:8080", Description = "Inbox Emulator (local)" });

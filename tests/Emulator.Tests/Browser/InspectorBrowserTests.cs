@@ -211,6 +211,32 @@ public sealed class InspectorBrowserTests(InspectorHost host) : IClassFixture<In
         await InspectorHost.ScreenshotAsync(page, "webhooks");
     }
 
+    [Fact]
+    public async Task The_webhook_switches_set_from_the_page_are_the_control_surfaces_and_keep_its_rules()
+    {
+        await using var context = await host.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{host.Emulator.BaseAddress.ToString().TrimEnd('/')}/_emulator/ui/webhooks");
+        var control = host.Emulator.CreateClient();
+        try
+        {
+            await page.GetByLabel("Fail every attempt with status").FillAsync("99");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Set switches" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("failStatus must be from 400 to 599.");
+            Assert.Null(JsonNode.Parse(await control.GetStringAsync("/_emulator/webhooks/control"))!["failStatus"]);
+
+            await page.GetByLabel("Fail every attempt with status").FillAsync("503");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Set switches" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Now: delivering, every attempt fails with 503.");
+            Assert.Equal(503, JsonNode.Parse(await control.GetStringAsync("/_emulator/webhooks/control"))!["failStatus"]!.GetValue<int>());
+        }
+        finally
+        {
+            // The switches are shared by every test of the class: back to normal delivery.
+            using var reset = await control.PutAsync("/_emulator/webhooks/control", System.Net.Http.Json.JsonContent.Create(new { }));
+        }
+    }
+
     // A runtime tenant of its own, so that the other tests' data stays apart.
     private async Task<(string CustomerId, string Token, string BotId)> NewTenantAsync()
     {

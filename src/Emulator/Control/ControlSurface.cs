@@ -33,6 +33,7 @@ public static class ControlSurface
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<Snapshots>();
         services.AddSingleton<State.DataReset>();
+        services.AddSingleton<Simulation.ChatSimulator>();
         return services;
     }
 

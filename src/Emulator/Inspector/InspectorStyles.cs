@@ -19,7 +19,9 @@ internal static class InspectorStyles
         .secret { font-size: .8em; }
         .label { font-size: .8em; border: 1px solid #555; padding: 0 .25rem; }
         .filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; margin-bottom: 1rem; }
-        .filters label { display: flex; flex-direction: column; font-size: .9em; }
+        .filters > label:not(.check), .field { display: flex; flex-direction: column; font-size: .9em; }
+        fieldset { border: 1px solid #999; margin: 0 0 1rem 0; }
+        select, input { max-width: min(100%, 28rem); }
         .pages { display: flex; gap: 1rem; margin-top: .75rem; }
         .split { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1.5rem; }
         dt { font-weight: bold; }

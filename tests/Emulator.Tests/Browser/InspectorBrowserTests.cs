@@ -4,58 +4,6 @@ using Microsoft.Playwright;
 
 namespace Emulator.Tests.Browser;
 
-/// <summary>One emulator process and one Chromium for the inspector's browser tests; each test has its own browser context.</summary>
-public class InspectorHost : IAsyncLifetime
-{
-    private DirectoryInfo _folder = null!;
-    private IPlaywright _playwright = null!;
-
-    /// <summary>The running emulator.</summary>
-    public EmulatorProcess Emulator { get; private set; } = null!;
-
-    /// <summary>The shared browser.</summary>
-    public IBrowser Browser { get; private set; } = null!;
-
-    /// <summary>Settings beyond the database file, e.g. an admin key.</summary>
-    internal Dictionary<string, string> Settings { get; } = [];
-
-    /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        _folder = Directory.CreateTempSubdirectory("inbox-emulator-inspector-");
-        Settings["ConnectionStrings__Emulator"] = $"Data Source={Path.Combine(_folder.FullName, "inspector.db")}";
-        Configure(Settings);
-        Emulator = await EmulatorProcess.StartAsync(_folder.FullName, Settings);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = SwaggerUiBrowserTests.Chromium, Headless = true });
-    }
-
-    /// <summary>Adds settings (environment variables) before the process starts.</summary>
-    protected virtual void Configure(Dictionary<string, string> settings)
-    {
-    }
-
-    /// <summary>Saves a full-page screenshot as <c>screenshots/{name}.png</c> beside the test assembly (the README shows two of them).</summary>
-    public static Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
-        return page.ScreenshotAsync(new() { Path = Path.Combine(folder.FullName, name + ".png"), FullPage = true });
-    }
-
-    /// <summary>A client of the emulated API with the development tenant's token.</summary>
-    public InboxClient Inbox() => new(Emulator.CreateClient(), EmulatorFactory.DevToken);
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
-        await Emulator.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
-    }
-}
-
 /// <summary>The inspector's pages in a real browser (Debian's Chromium through Playwright), against data written through the
 /// emulated API as a client writes it.</summary>
 public sealed class InspectorBrowserTests(InspectorHost host) : IClassFixture<InspectorHost>
@@ -145,7 +93,7 @@ public sealed class InspectorBrowserTests(InspectorHost host) : IClassFixture<In
     [Fact]
     public async Task A_tenant_reset_from_the_control_page_empties_its_contact_list_after_a_confirmation()
     {
-        var (customerId, token, botId) = await NewTenantAsync();
+        var (customerId, token, botId) = await host.NewTenantAsync();
         var inbox = new InboxClient(host.Emulator.CreateClient(), token);
         var put = await inbox.PutLeadAsync(InboxClient.Lead("to-reset", new { name = "Reset Me" }, botId, customerId));
         Assert.Equal(System.Net.HttpStatusCode.OK, put.Status);
@@ -157,7 +105,7 @@ public sealed class InspectorBrowserTests(InspectorHost host) : IClassFixture<In
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Control" }).ClickAsync();
-        await page.GetByLabel("What").SelectOptionAsync(customerId);
+        await page.GetByLabel("Reset what").SelectOptionAsync(customerId);
         await page.GetByRole(AriaRole.Button, new() { Name = "Reset" }).ClickAsync();
 
         // The browser refuses the form without the confirmation; nothing is deleted.
@@ -174,22 +122,9 @@ public sealed class InspectorBrowserTests(InspectorHost host) : IClassFixture<In
     public async Task A_new_lead_webhook_delivery_shows_with_its_subscription_outcome_and_status()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var (customerId, token, botId) = await NewTenantAsync();
-        var node = host.Emulator.CreateClient();
-        node.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        node.DefaultRequestHeaders.Add("authType", "Key");
+        var (customerId, token, botId) = await host.NewTenantAsync();
         var url = receiver.Url("inspector-hook");
-        using var subscribed = await node.PostAsync("/integrations/custom-app/subscribe-trigger-event", System.Net.Http.Json.JsonContent.Create(new
-        {
-            webhookUrl = url,
-            botId,
-            @event = "newLeadHook",
-            slug = "n8n",
-            category = "n8n",
-            platform = "website",
-            subscribe = true,
-        }));
-        Assert.Equal(System.Net.HttpStatusCode.OK, subscribed.StatusCode);
+        await host.SubscribeAsync(token, botId, "newLeadHook", url);
         var put = await new InboxClient(host.Emulator.CreateClient(), token).PutLeadAsync(InboxClient.Lead("hooked", new { name = "Hooked" }, botId, customerId));
         Assert.Equal(System.Net.HttpStatusCode.OK, put.Status);
         using var delivered = await host.Emulator.CreateClient().GetAsync($"/_emulator/webhooks/deliveries/wait?customerId={customerId}&timeoutMs=10000");
@@ -237,14 +172,6 @@ public sealed class InspectorBrowserTests(InspectorHost host) : IClassFixture<In
         }
     }
 
-    // A runtime tenant of its own, so that the other tests' data stays apart.
-    private async Task<(string CustomerId, string Token, string BotId)> NewTenantAsync()
-    {
-        using var created = await host.Emulator.CreateClient().PostAsync("/_emulator/tenants", System.Net.Http.Json.JsonContent.Create(new { }));
-        var tenant = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
-        return (tenant["customerId"]!.GetValue<string>(), tenant["token"]!.GetValue<string>(), tenant["botId"]!.GetValue<string>());
-    }
-
     [Fact]
     public async Task A_contacts_page_shows_the_json_the_api_returns_for_it()
     {
@@ -263,16 +190,6 @@ public sealed class InspectorBrowserTests(InspectorHost host) : IClassFixture<In
         Assert.True(JsonNode.DeepEquals(contact, shown), $"page: {shown}\napi: {contact}");
         await InspectorHost.ScreenshotAsync(page, "contact");
     }
-}
-
-/// <summary>An inspector behind an admin key.</summary>
-public sealed class GatedInspectorHost : InspectorHost
-{
-    /// <summary>The admin key it is started with.</summary>
-    public const string Key = "inspector-admin-key";
-
-    /// <inheritdoc />
-    protected override void Configure(Dictionary<string, string> settings) => settings["Emulator__AdminKey"] = Key;
 }
 
 /// <summary>The inspector behind <c>Emulator:AdminKey</c>, in a real browser.</summary>

@@ -1,8 +1,4 @@
-using Emulator.Common;
-using Emulator.Data;
 using Emulator.State;
-using Emulator.Tenants;
-using Microsoft.EntityFrameworkCore;
 
 namespace Emulator.Simulation;
 
@@ -12,33 +8,14 @@ public static class SimulationEndpoints
     /// <summary>Maps the simulation endpoints on the control surface group.</summary>
     public static RouteGroupBuilder MapSimulationApi(this RouteGroupBuilder emulator)
     {
-        emulator.MapPost("/visitors", async Task<IResult> (VisitorRequest body, TenantDirectory directory, SingleWriter writer,
-                TimeProvider clock, ObjectIds ids, CancellationToken cancellationToken) =>
-            {
-                if (directory.OfCustomer(body.CustomerId!).Count == 0)
+        emulator.MapPost("/visitors", async Task<IResult> (VisitorRequest body, ChatSimulator simulator, CancellationToken cancellationToken) =>
+                await simulator.OpenVisitorAsync(body, cancellationToken) switch
                 {
-                    return NoTenant(body.CustomerId!);
-                }
-
-                var channel = body.Channel ?? Channels.Website;
-                var uuid = body.Uuid ?? ids.Guid();
-                var chat = await writer.WriteAsync(async (db, ct) =>
-                {
-                    if (await db.Chats.AnyAsync(c => c.CustomerId == body.CustomerId && c.BotId == body.BotId && c.Uuid == uuid, ct))
-                    {
-                        return null;
-                    }
-
-                    var started = await db.StartChatAsync(body.CustomerId!, body.BotId!, uuid, channel, ct);
-                    ChatActivity.Open(started, body, Timestamps.Now(clock), ids);
-                    await db.SaveChangesAsync(ct);
-                    return started;
-                }, cancellationToken);
-                return chat is null
-                    ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Chat exists",
-                        detail: $"Bot '{body.BotId}' of customer '{body.CustomerId}' already has a chat with uuid '{uuid}'.")
-                    : TypedResults.Created($"/_emulator/chats/{chat.Id}", new VisitorWire(chat.Id, chat.Uuid, chat.CustomerId, chat.BotId, chat.Channel));
-            })
+                    ({ } chat, _) => TypedResults.Created($"/_emulator/chats/{chat.Id}", chat),
+                    (_, ChatSimulator.Outcome.NoTenant) => NoTenant(body.CustomerId!),
+                    _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Chat exists",
+                        detail: $"Bot '{body.BotId}' of customer '{body.CustomerId}' already has a chat with uuid '{body.Uuid}'."),
+                })
             .WithName("OpenVisitor")
             .WithTags("Simulation")
             .WithSummary("A visitor opens a bot on the website, WhatsApp, Telegram or Facebook")
@@ -50,8 +27,8 @@ public static class SimulationEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         var chats = emulator.MapGroup("/chats/{id}").WithTags("Simulation");
-        chats.MapPost("/messages", (string id, MessageRequest body, SingleWriter writer, TimeProvider clock, CancellationToken cancellationToken) =>
-                ChangeAsync(writer, id, chat => chat.RecordMessage(body.By!, body.Text!, SeedMapping.Time(body.At) ?? Timestamps.Now(clock)), cancellationToken))
+        chats.MapPost("/messages", async (string id, MessageRequest body, ChatSimulator simulator, CancellationToken cancellationToken) =>
+                Answer(id, await simulator.MessageAsync(id, body, cancellationToken)))
             .WithName("AddMessage")
             .WithSummary("A message from the visitor (user), the bot or an agent")
             .WithDescription("Sets lastMessage {at, by, text}. From the user: userInteracted true, lastSeenAt = at, one more unread message. " +
@@ -59,8 +36,8 @@ public static class SimulationEndpoints
             .Produces<SeedChat>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        chats.MapPost("/orders", (string id, OrderRequest? body, SingleWriter writer, TimeProvider clock, CancellationToken cancellationToken) =>
-                ChangeAsync(writer, id, chat => chat.RecordOrder(SeedMapping.Time(body?.At) ?? Timestamps.Now(clock)), cancellationToken))
+        chats.MapPost("/orders", async (string id, OrderRequest? body, ChatSimulator simulator, CancellationToken cancellationToken) =>
+                Answer(id, await simulator.OrderAsync(id, body, cancellationToken)))
             .WithName("PlaceOrder")
             .WithSummary("The contact places an order")
             .WithDescription("hasOrdered.status becomes true and the last order time (behind the hasOrdered.lastAt filter) at, or now.")
@@ -68,8 +45,8 @@ public static class SimulationEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         // A state patch holds no notes or attributes: no limit applies to it.
-        chats.MapPatch("/", (string id, ChatStateRequest body, SingleWriter writer, TimeProvider clock, ObjectIds ids, CancellationToken cancellationToken) =>
-                ChangeAsync(writer, id, chat => chat.Apply(ChatActivity.ToPatch(body), Timestamps.Now(clock), ids), cancellationToken))
+        chats.MapPatch("/", async (string id, ChatStateRequest body, ChatSimulator simulator, CancellationToken cancellationToken) =>
+                Answer(id, await simulator.SetStateAsync(id, body, cancellationToken)))
             .WithName("SetChatState")
             .WithSummary("Set presence, live chat, agent, subscription, status, tags or counters of a chat")
             .WithDescription("Each given member is set; the others stay. Answers the chat as stored.")
@@ -84,23 +61,8 @@ public static class SimulationEndpoints
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such tenant",
             detail: $"No tenant has customerId '{customerId}': create it with POST /_emulator/tenants.");
 
-    private static async Task<IResult> ChangeAsync(SingleWriter writer, string id, Action<Chat> change, CancellationToken cancellationToken)
-    {
-        var chat = await writer.WriteAsync(async (db, ct) =>
-        {
-            var found = await db.Chats.Include(c => c.Labels).SingleOrDefaultAsync(c => c.Id == id, ct);
-            if (found is null)
-            {
-                return null;
-            }
-
-            change(found);
-            db.Touch(found);
-            await db.SaveChangesAsync(ct);
-            return SeedMapping.ToSeed(found);
-        }, cancellationToken);
-        return chat is null
+    private static IResult Answer(string id, SeedChat? chat) =>
+        chat is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such chat", detail: $"No chat has _id '{id}'.")
             : TypedResults.Ok(chat);
-    }
 }

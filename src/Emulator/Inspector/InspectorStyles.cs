@@ -17,6 +17,7 @@ internal static class InspectorStyles
         th, td { text-align: left; vertical-align: top; border-bottom: 1px solid #999; padding: .3rem .5rem; }
         code { font-family: ui-monospace, monospace; word-break: break-all; }
         .secret { font-size: .8em; }
+        .bots code { word-break: normal; white-space: nowrap; }
         .label { font-size: .8em; border: 1px solid #555; padding: 0 .25rem; }
         .filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; margin-bottom: 1rem; }
         .filters > label:not(.check), .field { display: flex; flex-direction: column; font-size: .9em; }

@@ -6,7 +6,8 @@ namespace Emulator.Tests.Browser;
 
 /// <summary>The inspector's pages in a real browser (Debian's Chromium through Playwright), against data written through the
 /// emulated API as a client writes it.</summary>
-public sealed class InspectorBrowserTests(InspectorHost host) : IClassFixture<InspectorHost>
+[Collection(InspectorCollection.Name)]
+public sealed class InspectorBrowserTests(InspectorHost host)
 {
     private string Contacts => $"{host.Emulator.BaseAddress.ToString().TrimEnd('/')}/_emulator/ui/tenants/{EmulatorFactory.DevCustomerId}/contacts";
 
@@ -211,7 +212,7 @@ public sealed class InspectorAdminKeyTests(GatedInspectorHost host) : IClassFixt
 
         await page.GetByLabel("Admin key").FillAsync(GatedInspectorHost.Key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tenants" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tenants", Exact = true })).ToBeVisibleAsync();
         Assert.Equal(root, page.Url);
         var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == "inbox-emulator-inspector");
         Assert.True(cookie.HttpOnly);

@@ -10,7 +10,8 @@ namespace Emulator.Tests.Browser;
 /// The inspector's control page in a real browser: every form acts through the control surface's own services, so each test
 /// checks the result through the control surface's HTTP endpoints or the emulated API, as a client would see it.
 /// </summary>
-public sealed class InspectorControlBrowserTests(InspectorHost host) : IClassFixture<InspectorHost>
+[Collection(InspectorCollection.Name)]
+public sealed class InspectorControlBrowserTests(InspectorHost host)
 {
     [Fact]
     public async Task A_visitor_and_a_user_message_opened_from_the_page_cause_a_new_message_webhook_shown_with_its_status()

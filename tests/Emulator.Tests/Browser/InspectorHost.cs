@@ -95,3 +95,11 @@ public sealed class GatedInspectorHost : InspectorHost
     /// <inheritdoc />
     protected override void Configure(Dictionary<string, string> settings) => settings["Emulator__AdminKey"] = Key;
 }
+
+/// <summary>The inspector test classes that share one <see cref="InspectorHost"/> (one emulator process, one browser).</summary>
+[CollectionDefinition(Name)]
+public sealed class InspectorCollection : ICollectionFixture<InspectorHost>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Inspector";
+}

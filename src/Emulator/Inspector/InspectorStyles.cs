@@ -18,6 +18,9 @@ internal static class InspectorStyles
         code { font-family: ui-monospace, monospace; word-break: break-all; }
         .secret { font-size: .8em; }
         .bots code { word-break: normal; white-space: nowrap; }
+        .conversation { border: 1px solid #999; padding: 0 1rem; margin-bottom: 1rem; max-width: 50rem; }
+        .conversation li { margin-bottom: .5rem; }
+        .message { display: block; white-space: pre-wrap; }
         .label { font-size: .8em; border: 1px solid #555; padding: 0 .25rem; }
         .filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; margin-bottom: 1rem; }
         .filters > label:not(.check), .field { display: flex; flex-direction: column; font-size: .9em; }

@@ -41,8 +41,7 @@ public static class WhatsAppControlEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         whatsapp.MapGet("/templates", async (string customerId, EmulatorDbContext db, CancellationToken cancellationToken) =>
-                TypedResults.Ok((await db.WhatsAppTemplates.AsNoTracking().Where(t => t.CustomerId == customerId).OrderBy(t => t.CreatedAt)
-                    .ToListAsync(cancellationToken)).Select(WhatsAppTemplateWire.From).ToList()))
+                TypedResults.Ok(await TemplatesAsync(db, customerId, cancellationToken)))
             .WithName("ListWhatsAppTemplatesOfTenant")
             .WithSummary("A tenant's WhatsApp templates, every status")
             .WithDescription("The plugin listing of the emulated API shows approved ones only.");
@@ -66,6 +65,11 @@ public static class WhatsAppControlEndpoints
             .WithDescription("Answers how many were removed.");
         return emulator;
     }
+
+    /// <summary>A tenant's templates, every status, oldest first: what <c>GET /_emulator/whatsapp/templates</c> answers and the inspector shows.</summary>
+    public static async Task<List<WhatsAppTemplateWire>> TemplatesAsync(EmulatorDbContext db, string customerId, CancellationToken cancellationToken) =>
+        (await db.WhatsAppTemplates.AsNoTracking().Where(t => t.CustomerId == customerId).OrderBy(t => t.CreatedAt)
+            .ToListAsync(cancellationToken)).Select(WhatsAppTemplateWire.From).ToList();
 }
 
 /// <summary>A template as the plugin listing and the control surface show it.</summary>

@@ -55,6 +55,12 @@ try
         }
     }
 
+    // 3b. The inspector's pages over the same data, one request at a time, and the live journal's delay.
+    if (options.Only is null || "inspector".Contains(options.Only, StringComparison.Ordinal))
+    {
+        (report.InspectorPages, report.InspectorLive) = await InspectorTimings.RunAsync(emulator.BaseAddress, options.Chats, options.Smoke ? 10 : 100);
+    }
+
     report.PeakRssMiB["emulator"] = emulator.PeakRssMiB;
     report.PeakRssMiB["ceiling"] = ceiling.PeakRssMiB;
 

@@ -24,6 +24,12 @@ public sealed class Report(BenchmarkOptions options, DateTimeOffset started)
     /// <summary>p50 of page 1 and search by number of chats stored.</summary>
     public Dictionary<int, Dictionary<string, double>> Growth { get; } = [];
 
+    /// <summary>The inspector's pages, one request at a time (<see cref="InspectorTimings"/>).</summary>
+    public List<PageTiming> InspectorPages { get; set; } = [];
+
+    /// <summary>The live journal's delay from a request to its entry on the event stream.</summary>
+    public PageTiming? InspectorLive { get; set; }
+
     /// <summary>Adds one measured run.</summary>
     public void Add(string scenario, string server, LoadResult result) => _runs.Add((scenario, server, result));
 
@@ -58,6 +64,7 @@ public sealed class Report(BenchmarkOptions options, DateTimeOffset started)
             idleRssMiB = IdleRssMiB,
             peakRssMiB = PeakRssMiB,
             growthP50Ms = Growth,
+            inspector = new { pages = InspectorPages, live = InspectorLive },
         }, new JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine(markdown);
     }
@@ -88,6 +95,19 @@ public sealed class Report(BenchmarkOptions options, DateTimeOffset started)
             foreach (var (name, p50) in latencies)
             {
                 md.AppendLine(Invariant($"| {name}, p50 at {chats:N0} chats (ms) | {p50:F2} | | |"));
+            }
+        }
+
+        if (InspectorPages.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine($"Inspector, one request at a time over the {options.Chats:N0} chats (target: HTML p95 ≤ 150 ms, live entry ≤ 1 s):");
+            md.AppendLine();
+            md.AppendLine("| inspector | p50 ms | p95 ms |");
+            md.AppendLine("|---|---:|---:|");
+            foreach (var page in InspectorPages.Append(InspectorLive!))
+            {
+                md.AppendLine(Invariant($"| {page.Page} | {page.P50Ms:F1} | {page.P95Ms:F1} |"));
             }
         }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Emulator.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -18,19 +17,13 @@ public sealed class InspectorAccessibilityTests(InspectorHost host)
     {
         var pages = await PagesWithDataAsync();
         await using var context = await host.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-        // An init script is added by the browser itself, so the pages' Content-Security-Policy does not stop it.
-        await context.AddInitScriptAsync(File.ReadAllText(AxeScript()));
+        await Axe.InstallAsync(context);
         var page = await context.NewPageAsync();
         var found = new List<string>();
         foreach (var path in pages)
         {
             await page.GotoAsync(host.Url(path));
-            var violations = await page.EvaluateAsync<JsonElement>("""
-                async () => (await axe.run(document, { resultTypes: ["violations"] })).violations
-                  .filter(v => v.impact === "serious" || v.impact === "critical")
-                  .map(v => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(" ")).join("; ")})`)
-                """);
-            found.AddRange(violations.EnumerateArray().Select(v => $"{path}: {v.GetString()}"));
+            found.AddRange((await Axe.SeriousViolationsAsync(page)).Select(v => $"{path}: {v}"));
         }
 
         Assert.True(found.Count == 0, string.Join('\n', found));
@@ -115,21 +108,5 @@ public sealed class InspectorAccessibilityTests(InspectorHost host)
             "/control",
             "/sign-in",
         ];
-    }
-
-    // axe-core from tools/node_modules, where `npm ci --prefix tools` (.ci/run) puts it.
-    private static string AxeScript()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Emulator.sln")))
-            {
-                var script = Path.Combine(folder.FullName, "tools", "node_modules", "axe-core", "axe.min.js");
-                Assert.True(File.Exists(script), $"axe-core is not installed: run `npm ci --prefix tools` ({script} is missing).");
-                return script;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Emulator.sln) is not above the test assembly.");
     }
 }

@@ -201,9 +201,11 @@ public sealed class InspectorAdminKeyTests(GatedInspectorHost host) : IClassFixt
     {
         var root = $"{host.Emulator.BaseAddress.ToString().TrimEnd('/')}/_emulator/ui";
         await using var context = await host.Browser.NewContextAsync();
+        await Axe.InstallAsync(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync(root);
         Assert.EndsWith("/_emulator/ui/sign-in", page.Url);
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
 
         await page.GetByLabel("Admin key").FillAsync("not-the-key");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

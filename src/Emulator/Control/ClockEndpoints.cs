@@ -27,13 +27,14 @@ public static class ClockEndpoints
             .WithDescription("Every timestamp written from now on is taken from this instant until the clock is advanced or released. " +
                 "createdAt stays unique and increasing within a customer: chats created while pinned are 1 ms apart.")
             .ProducesValidationProblem();
-        clock.MapPost("/advance", (ClockAdvance body, EmulatorClock c) =>
-            {
-                c.Advance(TimeSpan.FromMilliseconds(body.Ms));
-                return TypedResults.Ok(Wire(c));
-            })
+        clock.MapPost("/advance", IResult (ClockAdvance body, EmulatorClock c) =>
+                c.TryAdvance(TimeSpan.FromMilliseconds(body.Ms))
+                    ? TypedResults.Ok(Wire(c))
+                    : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ms"] = [OutOfRange] }))
             .WithName("AdvanceClock").WithSummary("Move the clock by a number of milliseconds (negative moves it back)")
-            .WithDescription("A pinned clock stays pinned at the new instant; a running clock keeps running that much ahead of real time.")
+            .WithDescription("A pinned clock stays pinned at the new instant; a running clock keeps running that much ahead of real time. " +
+                "400 when the clock would leave the years 1970 to 9998.")
+            .Produces<ClockWire>()
             .ProducesValidationProblem();
         clock.MapDelete("/", (EmulatorClock c) =>
             {
@@ -44,6 +45,9 @@ public static class ClockEndpoints
             .WithDescription("Unpins the clock and drops any offset.");
         return emulator;
     }
+
+    /// <summary>The refusal of an advance that would take the clock out of range.</summary>
+    public const string OutOfRange = "ms would move the clock outside the years 1970 to 9998.";
 
     private static ClockWire Wire(EmulatorClock c) =>
         new(Common.Timestamps.Format(c.GetUtcNow().UtcDateTime), c.Pinned is not null, (long)c.Offset.TotalMilliseconds);

@@ -68,12 +68,25 @@ public sealed class EmulatorClock(TimeProvider baseClock) : TimeProvider
         }
     }
 
+    /// <summary>The earliest instant the clock can show (the range <c>PUT /_emulator/clock</c> accepts).</summary>
+    public static readonly DateTimeOffset Earliest = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The first instant past the latest the clock can show.</summary>
+    public static readonly DateTimeOffset Beyond = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Moves the clock by <paramref name="by"/> (negative moves it back): a pinned clock stays pinned at the new
-    /// instant, a running one keeps running that much ahead.</summary>
-    public void Advance(TimeSpan by)
+    /// instant, a running one keeps running that much ahead. False, and nothing moves, when the clock would leave
+    /// <see cref="Earliest"/> to <see cref="Beyond"/> (past year 9999 every timestamp would fail).</summary>
+    public bool TryAdvance(TimeSpan by)
     {
         lock (_gate)
         {
+            var target = (_pinned ?? baseClock.GetUtcNow() + _offset).UtcTicks + by.Ticks;
+            if (target < Earliest.UtcTicks || target >= Beyond.UtcTicks)
+            {
+                return false;
+            }
+
             if (_pinned is { } pinned)
             {
                 _pinned = pinned + by;
@@ -82,6 +95,8 @@ public sealed class EmulatorClock(TimeProvider baseClock) : TimeProvider
             {
                 _offset += by;
             }
+
+            return true;
         }
     }
 

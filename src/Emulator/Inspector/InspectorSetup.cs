@@ -45,6 +45,7 @@ public static class InspectorSetup
     public static IServiceCollection AddInspector(this IServiceCollection services)
     {
         services.AddRazorComponents();
+        services.AddSingleton<InspectorOutcomes>();
         services.AddAuthentication().AddCookie(CookieScheme, o =>
         {
             o.Cookie.Name = "inbox-emulator-inspector";

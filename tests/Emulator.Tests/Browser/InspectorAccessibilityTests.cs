@@ -80,7 +80,8 @@ public sealed class InspectorAccessibilityTests(InspectorHost host)
         }
 
         Assert.Equal("searchText", await page.EvaluateAsync<string>("() => document.activeElement.name"));
-        Assert.NotEqual("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
+        // The stylesheet's focus outline (3 px solid), not only the browser's default ring.
+        Assert.Equal("solid 3px", await page.EvaluateAsync<string>("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth; }"));
         await page.Keyboard.TypeAsync("kim");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);

@@ -163,7 +163,8 @@ public sealed class InspectorBrowserTests(InspectorHost host)
 
             await page.GetByLabel("Fail every attempt with status").FillAsync("503");
             await page.GetByRole(AriaRole.Button, new() { Name = "Set switches" }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Now: delivering, every attempt fails with 503.");
+            await Assertions.Expect(page.Locator("#switches-state")).ToHaveTextAsync("Now: delivering, every attempt fails with 503.");
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Switches set.");
             Assert.Equal(503, JsonNode.Parse(await control.GetStringAsync("/_emulator/webhooks/control"))!["failStatus"]!.GetValue<int>());
         }
         finally

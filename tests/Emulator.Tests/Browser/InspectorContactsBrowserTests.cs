@@ -76,6 +76,11 @@ public sealed class InspectorContactsBrowserTests(InspectorHost host)
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(1);
         Assert.Contains("createdAt", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(await ListedAsync());
+
+        // A page number that is not one is refused in words, as the endpoint refuses it, not with an error page.
+        var response = await page.GotoAsync(InspectorSetupUrl(customerId) + "?page=abc");
+        Assert.Equal(200, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("page must be a whole number.");
     }
 
     [Fact]
@@ -85,6 +90,10 @@ public sealed class InspectorContactsBrowserTests(InspectorHost host)
         var inbox = new InboxClient(host.Emulator.CreateClient(), token);
         Assert.Equal(HttpStatusCode.OK, (await inbox.PutLeadAsync(InboxClient.Lead("journal-uuid", new { name = "Journal Person", email = "journal@example.com" }, botId, customerId))).Status);
         Assert.Equal(HttpStatusCode.OK, (await inbox.PutLeadAsync(InboxClient.Lead("other-uuid", new { name = "Other Person" }, botId, customerId))).Status);
+        // The same uuid on another bot of the tenant is another contact (a uuid is unique per bot).
+        var otherBot = JsonNode.Parse(await host.Emulator.CreateClient().GetStringAsync("/_emulator/tenants"))!.AsArray()
+            .Single(t => t!["customerId"]!.GetValue<string>() == customerId)!["bots"]!["WHATSAPP"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await inbox.PutLeadAsync(InboxClient.Lead("journal-uuid", new { name = "Same Uuid" }, otherBot, customerId))).Status);
         var id = (await inbox.SearchAsync(new { searchText = "journal@example.com" })).Data.Single()!["_id"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.OK, (await inbox.UpdateContactAsync(id, new { status = "REVIEW" })).Status);
         using (var ordered = await host.Emulator.CreateClient().PostAsJsonAsync($"/_emulator/chats/{id}/orders", new { at = "2024-03-01T10:00:00.000Z" }))
@@ -98,7 +107,8 @@ public sealed class InspectorContactsBrowserTests(InspectorHost host)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Journal Person");
         await Assertions.Expect(page.Locator("dt:text-is('Orders') + dd")).ToHaveTextAsync("ordered, last at 2024-03-01T10:00:00.000Z");
 
-        // The lead PUT that named its uuid, the search that returned it and the update that named its id; not the other lead's PUT.
+        // The lead PUT that named its uuid, the search that returned it and the update that named its id; not the other
+        // leads' PUTs (another uuid; the same uuid on another bot).
         var requests = page.Locator("table", new() { HasText = "Requests that named or returned this contact" }).Locator("tbody tr");
         await Assertions.Expect(requests).ToHaveCountAsync(3);
         Assert.Equal(["PUT", "POST", "PUT"], await requests.Locator("td:nth-child(2)").AllInnerTextsAsync());

@@ -85,6 +85,13 @@ public sealed class InspectorControlBrowserTests(InspectorHost host)
             await page.ReloadAsync(); // after the redirect, a reload repeats nothing
             await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = id }).Locator("td").Nth(3)).ToHaveTextAsync("1");
 
+            // Enter in an add field submits the add form (refused here, the value kept), never a row's Remove button.
+            await page.GetByLabel("Answer status").FillAsync("42");
+            await page.GetByLabel("Answer status").PressAsync("Enter");
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("status must be from 400 to 599.");
+            await Assertions.Expect(page.GetByLabel("Answer status")).ToHaveValueAsync("42");
+            Assert.Single(JsonNode.Parse(await control.GetStringAsync("/_emulator/faults"))!.AsArray());
+
             await page.GetByRole(AriaRole.Button, new() { Name = $"Remove rule {id}" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = id })).ToHaveCountAsync(0);
             Assert.Empty(JsonNode.Parse(await control.GetStringAsync("/_emulator/faults"))!.AsArray());
@@ -143,7 +150,7 @@ public sealed class InspectorControlBrowserTests(InspectorHost host)
         var page = await context.NewPageAsync();
         await page.GotoAsync(host.Url("/control"));
         await page.GetByLabel("Snapshot name").FillAsync(name);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save the current state" }).ClickAsync();
+        await page.GetByLabel("Snapshot name").PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Saved {name}");
         Assert.Contains(JsonNode.Parse(await control.GetStringAsync("/_emulator/snapshots"))!.AsArray(), s => s!["name"]!.GetValue<string>() == name);
 
@@ -157,7 +164,18 @@ public sealed class InspectorControlBrowserTests(InspectorHost host)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Restored {name}");
         Assert.Equal("Kept Lead", (await inbox.SearchAsync(new { })).Data.Single()!["profile"]!["userDetails"]!["name"]!.GetValue<string>());
 
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Delete {name}" }).ClickAsync();
+        // Enter in the name field saves; it never presses a row's Restore (which would bring back the tenant's lead).
+        (await control.PostAsync($"/_emulator/reset?customerId={customerId}", null)).Dispose();
+        await page.GetByLabel("Snapshot name").FillAsync(name + "-2");
+        await page.GetByLabel("Snapshot name").PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Saved {name}-2");
+        Assert.Empty((await inbox.SearchAsync(new { })).Data);
+        using (var dropped = await control.DeleteAsync($"/_emulator/snapshots/{name}-2"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, dropped.StatusCode);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Delete {name}", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Deleted {name}.");
         Assert.DoesNotContain(JsonNode.Parse(await control.GetStringAsync("/_emulator/snapshots"))!.AsArray(), s => s!["name"]!.GetValue<string>() == name);
         await InspectorHost.ScreenshotAsync(page, "control");

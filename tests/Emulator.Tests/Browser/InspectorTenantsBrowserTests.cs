@@ -38,6 +38,7 @@ public sealed class InspectorTenantsBrowserTests(InspectorHost host)
         var botId = tenant["botId"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.OK, (await inbox.PutLeadAsync(InboxClient.Lead("created-on-page", new { name = "Page Tenant" }, botId, customerId))).Status);
         await page.GetByRole(AriaRole.Button, new() { Name = $"Copy the WhatsApp apiKey of {customerId}" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Copy the WhatsApp apiKey of {customerId}" })).ToHaveTextAsync("Copied");
         Assert.Equal(tenant["whatsAppApiKey"]!.GetValue<string>(), await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
         await InspectorHost.ScreenshotAsync(page, "tenants");
 

@@ -67,4 +67,29 @@ public sealed class ClockTests
         var tooFar = (await control.PostAsync("/_emulator/clock/advance", new { ms = long.MaxValue })).ExpectProblem(HttpStatusCode.BadRequest);
         Assert.NotNull(tooFar["errors"]!["ms"]);
     }
+
+    [Fact]
+    public async Task An_advance_that_would_leave_the_years_1970_to_9998_is_refused_and_leaves_the_clock_where_it_was()
+    {
+        await using var emulator = new EmulatorFactory();
+        var control = emulator.Control();
+        (await control.PutAsync("/_emulator/clock", new { now = "9990-01-01T00:00:00.000Z" })).ExpectOk();
+        var tenYears = 10L * 366 * 24 * 3600 * 1000;
+        var refused = (await control.PostAsync("/_emulator/clock/advance", new { ms = tenYears })).ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.Contains("outside the years 1970 to 9998", refused["errors"]!["ms"]![0]!.GetValue<string>());
+        Assert.Equal("9990-01-01T00:00:00.000Z", (await control.GetAsync("/_emulator/clock")).ExpectOk().Json["now"]!.GetValue<string>());
+
+        // A running clock too: offsets of 100 years add up until the clock would leave the range, and every step is refused then.
+        (await control.DeleteAsync("/_emulator/clock")).ExpectOk();
+        var century = 100L * 365 * 24 * 3600 * 1000;
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 90; i++)
+        {
+            answers.Add((await control.PostAsync("/_emulator/clock/advance", new { ms = century })).Status);
+        }
+
+        Assert.Contains(HttpStatusCode.BadRequest, answers);
+        Assert.DoesNotContain(answers, a => a != HttpStatusCode.OK && a != HttpStatusCode.BadRequest);
+        (await emulator.Inbox().PutLeadAsync(InboxClient.Lead("after-advances", new { name = "Still Writable" }))).ExpectOk();
+    }
 }

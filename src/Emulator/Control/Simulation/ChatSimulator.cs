@@ -27,13 +27,13 @@ public sealed class ChatSimulator(TenantDirectory directory, SingleWriter writer
 
     /// <summary>
     /// A visitor opens a bot (<see cref="ChatActivity.Open"/>); <paramref name="visitor"/> is already validated. Returns the
-    /// new chat, or null with why not.
+    /// new chat, or null with why not, and the uuid used (the given one, or the one generated).
     /// </summary>
-    public async Task<(VisitorWire? Chat, Outcome Outcome)> OpenVisitorAsync(VisitorRequest visitor, CancellationToken cancellationToken)
+    public async Task<(VisitorWire? Chat, Outcome Outcome, string Uuid)> OpenVisitorAsync(VisitorRequest visitor, CancellationToken cancellationToken)
     {
         if (directory.OfCustomer(visitor.CustomerId!).Count == 0)
         {
-            return (null, Outcome.NoTenant);
+            return (null, Outcome.NoTenant, visitor.Uuid ?? "");
         }
 
         var channel = visitor.Channel ?? Channels.Website;
@@ -50,7 +50,7 @@ public sealed class ChatSimulator(TenantDirectory directory, SingleWriter writer
             await db.SaveChangesAsync(ct);
             return new VisitorWire(started.Id, started.Uuid, started.CustomerId, started.BotId, started.Channel);
         }, cancellationToken);
-        return chat is null ? (null, Outcome.Exists) : (chat, Outcome.Created);
+        return chat is null ? (null, Outcome.Exists, uuid) : (chat, Outcome.Created, uuid);
     }
 
     /// <summary>A message from <c>user</c>, <c>bot</c> or <c>agent</c> (<see cref="Chat.RecordMessage"/>); null when no chat has the id.</summary>

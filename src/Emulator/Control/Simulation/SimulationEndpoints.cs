@@ -11,10 +11,10 @@ public static class SimulationEndpoints
         emulator.MapPost("/visitors", async Task<IResult> (VisitorRequest body, ChatSimulator simulator, CancellationToken cancellationToken) =>
                 await simulator.OpenVisitorAsync(body, cancellationToken) switch
                 {
-                    ({ } chat, _) => TypedResults.Created($"/_emulator/chats/{chat.Id}", chat),
-                    (_, ChatSimulator.Outcome.NoTenant) => NoTenant(body.CustomerId!),
-                    _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Chat exists",
-                        detail: $"Bot '{body.BotId}' of customer '{body.CustomerId}' already has a chat with uuid '{body.Uuid}'."),
+                    ({ } chat, _, _) => TypedResults.Created($"/_emulator/chats/{chat.Id}", chat),
+                    (_, ChatSimulator.Outcome.NoTenant, _) => NoTenant(body.CustomerId!),
+                    (_, _, var uuid) => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Chat exists",
+                        detail: $"Bot '{body.BotId}' of customer '{body.CustomerId}' already has a chat with uuid '{uuid}'."),
                 })
             .WithName("OpenVisitor")
             .WithTags("Simulation")

@@ -186,8 +186,25 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
             return chat;
         }, default);
 
+    // Set when the host is built: only then is there data to check at the end.
+    private bool _built;
+
+    // The running host's services, or null when its start failed (a test of a start that must fail).
+    private IServiceProvider? StartedServices()
+    {
+        try
+        {
+            return Services;
+        }
+        catch (Exception e) when (e is EmulatorStartupException or Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        _built = true;
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
         if (Logs is not null)
@@ -217,6 +234,11 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
             if (RoundTrip.HasContacts)
             {
                 await RoundTrip.VerifyAsync(this);
+            }
+
+            if (_built && StartedServices() is { } services)
+            {
+                await ListingEquivalence.VerifyAsync(services);
             }
         }
         finally

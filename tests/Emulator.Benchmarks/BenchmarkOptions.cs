@@ -35,6 +35,10 @@ public sealed record BenchmarkOptions
     /// ships; by default the build beside the harness.</summary>
     public string EmulatorDll { get; init; } = "Emulator.dll";
 
+    /// <summary>Environment variables for the emulator's process only (<c>--env NAME=VALUE</c>, repeatable), e.g. to
+    /// measure a setting: <c>--env Emulator__JournalCapacity=0</c>, <c>--env DOTNET_gcServer=0</c>.</summary>
+    public IReadOnlyDictionary<string, string> EmulatorEnvironment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The command line as given, for the report.</summary>
     public string CommandLine { get; init; } = "";
 
@@ -55,11 +59,16 @@ public sealed record BenchmarkOptions
                 "--only" => options with { Only = args[++i] },
                 "--out" => options with { Output = args[++i] },
                 "--emulator" => options with { EmulatorDll = Path.GetFullPath(args[++i]) },
+                "--env" => options.WithEnvironment(args[++i]),
                 "--smoke" => options with { Chats = 1_000, Duration = TimeSpan.FromSeconds(1), Smoke = true, Rounds = 1, ColdStarts = 1 },
-                var other => throw new ArgumentException($"Unknown option {other}. Options: --chats N, --seconds S, --rounds R, --scale, --smoke, --only TEXT, --out DIR, --emulator PATH."),
+                var other => throw new ArgumentException($"Unknown option {other}. Options: --chats N, --seconds S, --rounds R, --scale, --smoke, --only TEXT, --out DIR, --env NAME=VALUE, --emulator PATH."),
             };
         }
 
         return options;
     }
+
+    private BenchmarkOptions WithEnvironment(string setting) => setting.Split('=', 2) is [{ Length: > 0 } name, var value]
+        ? this with { EmulatorEnvironment = new Dictionary<string, string>(EmulatorEnvironment) { [name] = value } }
+        : throw new ArgumentException($"--env takes NAME=VALUE, not '{setting}'.");
 }

@@ -4,13 +4,16 @@ using Emulator;
 using Emulator.Benchmarks;
 
 // The benchmark (README, "Performance"): the emulator beside a bare-Kestrel ceiling, same requests, one run.
-//   dotnet run -c Release --project tests/Emulator.Benchmarks -- [--chats N] [--seconds S] [--rounds R] [--scale] [--smoke]
+//   dotnet run -c Release --project tests/Emulator.Benchmarks -- [--chats N] [--seconds S] [--rounds R] [--scale] [--smoke] [--env NAME=VALUE]
 var options = BenchmarkOptions.Parse(args);
 var folder = Directory.CreateTempSubdirectory("inbox-bench-");
 var started = DateTimeOffset.UtcNow;
 var runId = Guid.NewGuid().ToString("N")[..8];
 var chatsPath = $"/inbox/direct/chats?botId={DevelopmentTenant.BotId}&customerId={DevelopmentTenant.CustomerId}&type=lead&page=";
-var emulatorEnv = new Dictionary<string, string> { ["ConnectionStrings__Emulator"] = $"Data Source={Path.Combine(folder.FullName, "emulator.db")}" };
+var emulatorEnv = new Dictionary<string, string>(options.EmulatorEnvironment)
+{
+    ["ConnectionStrings__Emulator"] = $"Data Source={Path.Combine(folder.FullName, "emulator.db")}",
+};
 var report = new Report(options, started);
 
 try

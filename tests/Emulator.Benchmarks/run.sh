@@ -2,6 +2,7 @@
 # The benchmark (README, "Performance"): builds Release and runs the emulator beside a bare-Kestrel ceiling under wrk,
 # on 127.0.0.1 only. Installs wrk (Debian package) when it is missing. Arguments go to the harness:
 #   --chats N (10,000) --seconds S (10) --rounds R (2) --scale (also 1,000,000 chats) --smoke (1 s, 1,000 chats)
+#   --only TEXT (scenarios whose name holds it) --env NAME=VALUE (for the emulator process only)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if ! command -v wrk > /dev/null; then

@@ -59,7 +59,7 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
                 context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => Secret.Contains(h.Key) ? Mask(h.Key, h.Value.ToString()) : h.Value.ToString()),
                 body,
                 status,
-                capture.Length == 0 ? null : Encoding.UTF8.GetString(capture.Captured),
+                capture.Length == 0 ? null : capture.Text(),
                 clock.GetElapsedTime(started).TotalMilliseconds,
                 (InboxAuthentication.TenantOf(context) ?? tenants.FindInRequest(context))?.CustomerId,
                 context.Items[FaultItem] as string,
@@ -81,15 +81,25 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
         try
         {
             request.Body.Position = 0;
-            var buffer = new byte[limit + 1];
-            var read = 0;
-            int n;
-            while (read < buffer.Length && (n = await request.Body.ReadAsync(buffer.AsMemory(read))) > 0)
-            {
-                read += n;
-            }
 
-            return read == 0 ? (null, false) : (Encoding.UTF8.GetString(buffer, 0, Math.Min(read, limit)), read > limit);
+            // A pooled buffer: a new one of the body limit (64 KiB by default) for every request, bodiless GETs
+            // included, was most of the journal's garbage and made the heap grow under load (README, "Performance").
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(limit + 1);
+            try
+            {
+                var read = 0;
+                int n;
+                while (read < limit + 1 && (n = await request.Body.ReadAsync(buffer.AsMemory(read, limit + 1 - read))) > 0)
+                {
+                    read += n;
+                }
+
+                return read == 0 ? (null, false) : (Encoding.UTF8.GetString(buffer, 0, Math.Min(read, limit)), read > limit);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or BadHttpRequestException or NotSupportedException or OperationCanceledException)
         {
@@ -103,7 +113,8 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
     {
         private readonly MemoryStream _kept = new();
 
-        public byte[] Captured => _kept.ToArray();
+        /// <summary>The bytes kept, decoded as UTF-8 straight from the buffer (no copy of it first).</summary>
+        public string Text() => Encoding.UTF8.GetString(_kept.GetBuffer(), 0, (int)_kept.Length);
 
         public bool Truncated { get; private set; }
 

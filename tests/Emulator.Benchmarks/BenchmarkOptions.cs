@@ -31,7 +31,7 @@ public sealed record BenchmarkOptions
     /// <summary>Only the scenarios whose name contains this text (<c>--only</c>), for a quick look at one change.</summary>
     public string? Only { get; init; }
 
-    /// <summary>The emulator to run (<c>--emulator PATH</c>): run.sh passes a ReadyToRun publish, as the Docker image
+    /// <summary>The emulator to run (<c>--emulator PATH</c>, a .dll or an executable): run.sh passes a self-contained composite ReadyToRun publish, as the Docker image
     /// ships; by default the build beside the harness.</summary>
     public string EmulatorDll { get; init; } = "Emulator.dll";
 

@@ -28,18 +28,26 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The most resident memory so far, in MiB (Linux <c>VmHWM</c>).</summary>
     public double PeakRssMiB => ReadStatusKiB("VmHWM") / 1024.0;
 
-    /// <summary>Starts <paramref name="dll"/> (beside this program) and waits until <paramref name="probe"/> answers 200 (at most 120 s).</summary>
+    /// <summary>Starts <paramref name="dll"/> (a .dll beside this program, or an executable's path) and waits until <paramref name="probe"/> answers 200 (at most 120 s).</summary>
     public static async Task<ServerProcess> StartAsync(string dll, string probe, IDictionary<string, string> environment)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
+        // A .dll runs on the shared framework (`dotnet x.dll`); anything else is a self-contained executable, started as
+        // the Docker image starts it.
+        var path = Path.Combine(AppContext.BaseDirectory, dll);
+        var framework = path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(framework ? "dotnet" : path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
+        if (framework)
+        {
+            start.ArgumentList.Add(path);
+        }
+
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         foreach (var (key, value) in environment)

@@ -8,8 +8,12 @@ cd "$(dirname "$0")/../.."
 if ! command -v wrk > /dev/null; then
   apt-get install -y wrk > /dev/null 2>&1 || { apt-get update > /dev/null && apt-get install -y wrk > /dev/null; }
 fi
-# The emulator runs published for this machine's architecture, ReadyToRun-compiled and framework-dependent (the Docker
-# image is self-contained and composite-compiled, which starts faster: README, "Configuration").
+# The emulator runs as the Docker image ships it (docker/Dockerfile): published for this machine's architecture,
+# self-contained, with the app and the .NET libraries ReadyToRun-compiled into one composite image, started as an
+# executable. Its intermediate files go to a folder of their own, so that they never mix with a framework-dependent
+# build's.
 publish=tests/Emulator.Benchmarks/bin/emulator-publish
-dotnet publish src/Emulator -c Release -a "$(dpkg --print-architecture)" --self-contained false -p:UseAppHost=false -o "$publish" > /dev/null
-exec dotnet run -c Release --project tests/Emulator.Benchmarks -- --emulator "$publish/Emulator.dll" "$@"
+rm -rf "$publish"
+dotnet publish src/Emulator -c Release -a "$(dpkg --print-architecture)" -p:SelfContained=true -p:PublishReadyToRunComposite=true \
+  -p:IntermediateOutputPath="$PWD/src/Emulator/obj/bench-composite/" -o "$publish" > /dev/null
+exec dotnet run -c Release --project tests/Emulator.Benchmarks -- --emulator "$publish/Emulator" "$@"

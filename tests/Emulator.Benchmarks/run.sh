@@ -10,10 +10,11 @@ if ! command -v wrk > /dev/null; then
 fi
 # The emulator runs as the Docker image ships it (docker/Dockerfile): published for this machine's architecture,
 # self-contained, with the app and the .NET libraries ReadyToRun-compiled into one composite image, started as an
-# executable. Its intermediate files go to a folder of their own, so that they never mix with a framework-dependent
-# build's.
+# executable. Its intermediate and output files go to folders of their own, so that they never mix with a
+# framework-dependent build's.
 publish=tests/Emulator.Benchmarks/bin/emulator-publish
 rm -rf "$publish"
 dotnet publish src/Emulator -c Release -a "$(dpkg --print-architecture)" -p:SelfContained=true -p:PublishReadyToRunComposite=true \
-  -p:IntermediateOutputPath="$PWD/src/Emulator/obj/bench-composite/" -o "$publish" > /dev/null
+  -p:IntermediateOutputPath="$PWD/src/Emulator/obj/bench-composite/" -p:OutputPath="$PWD/src/Emulator/bin/bench-composite/" \
+  -o "$publish" > /dev/null
 exec dotnet run -c Release --project tests/Emulator.Benchmarks -- --emulator "$publish/Emulator" "$@"

@@ -73,7 +73,7 @@ public sealed class ClockPinValidator : WireValidator<ClockPin>
     /// <summary>Creates the rules.</summary>
     public ClockPinValidator() =>
         RuleFor(b => b.Now).NotNull().WithMessage("now is required: an ISO 8601 instant such as 2024-01-01T00:00:00.000Z.")
-            .Must(n => n!.Value.UtcDateTime.Year is >= 1970 and < 9999).When(b => b.Now is not null, ApplyConditionTo.CurrentValidator)
+            .Must(n => n >= EmulatorClock.Earliest && n < EmulatorClock.Beyond).When(b => b.Now is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage("now must be between 1970 and 9999.");
 }
 

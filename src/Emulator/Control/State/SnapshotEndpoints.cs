@@ -43,7 +43,7 @@ public static class SnapshotEndpoints
     private static IResult BadName(string name) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]>
         {
-            ["name"] = [$"'{name}' is not a snapshot name: use 1 to 64 letters, digits, '.', '_' or '-'."],
+            ["name"] = [Snapshots.NameProblem(name)],
         });
 
     private static IResult NoSnapshot(string name) =>

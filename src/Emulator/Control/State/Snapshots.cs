@@ -19,6 +19,9 @@ public sealed partial class Snapshots(SingleWriter writer, TenantDirectory direc
     /// <summary>True for a usable snapshot name: 1 to 64 letters, digits, '.', '_' or '-', not starting with '.'.</summary>
     public static bool IsName(string name) => NamePattern().IsMatch(name);
 
+    /// <summary>Why <paramref name="name"/> is refused, when <see cref="IsName"/> is false.</summary>
+    public static string NameProblem(string name) => $"'{name}' is not a snapshot name: use 1 to 64 letters, digits, '.', '_' or '-'.";
+
     /// <summary>Saves the whole state under <paramref name="name"/>, replacing a snapshot of that name.</summary>
     public Task<SnapshotWire> SaveAsync(string name, CancellationToken cancellationToken) =>
         writer.ExclusiveAsync((db, _) =>

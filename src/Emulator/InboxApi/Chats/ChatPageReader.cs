@@ -142,8 +142,8 @@ public sealed class ChatPageReader : IDisposable
                     CustomerId = customerId,
                     BotId = botId,
                     Uuid = row.GetString(1),
-                    CreatedAt = Time(row.GetInt64(2)),
-                    UpdatedAt = Time(row.GetInt64(3)),
+                    CreatedAt = UtcMillisecondsConverter.FromStored(row.GetInt64(2)),
+                    UpdatedAt = UtcMillisecondsConverter.FromStored(row.GetInt64(3)),
                     IsOnline = row.GetBoolean(4),
                     LastMessageAt = OptionalTime(row, 5),
                     LastMessageBy = Text(row, 6),
@@ -177,8 +177,6 @@ public sealed class ChatPageReader : IDisposable
 
         private static string? Text(SqliteDataReader row, int column) => row.IsDBNull(column) ? null : row.GetString(column);
 
-        private static DateTime Time(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds).UtcDateTime;
-
-        private static DateTime? OptionalTime(SqliteDataReader row, int column) => row.IsDBNull(column) ? null : Time(row.GetInt64(column));
+        private static DateTime? OptionalTime(SqliteDataReader row, int column) => row.IsDBNull(column) ? null : UtcMillisecondsConverter.FromStored(row.GetInt64(column));
     }
 }

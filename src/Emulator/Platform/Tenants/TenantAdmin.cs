@@ -79,10 +79,29 @@ public sealed class TenantAdmin(SingleWriter writer, TenantDirectory directory, 
         };
     }
 
-    /// <summary>Removes runtime tenant <paramref name="customerId"/> and all its data.</summary>
-    /// <returns>True when it existed.</returns>
-    public async Task<bool> DeleteAsync(string customerId, CancellationToken cancellationToken)
+    /// <summary>How a removal ended.</summary>
+    public enum Removal
     {
+        /// <summary>The runtime tenant and its data are gone.</summary>
+        Deleted,
+
+        /// <summary>No runtime tenant has the customer id.</summary>
+        NotFound,
+
+        /// <summary>The customer id belongs to the development tenant or a configured one, which only a reset empties.</summary>
+        Configured,
+    }
+
+    /// <summary>Removes runtime tenant <paramref name="customerId"/> and all its data; refuses configured tenants and the
+    /// development tenant.</summary>
+    public async Task<Removal> DeleteAsync(string customerId, CancellationToken cancellationToken)
+    {
+        var entries = directory.OfCustomer(customerId);
+        if (entries.Count > 0 && entries.All(e => e.Source != TenantSources.Runtime))
+        {
+            return Removal.Configured;
+        }
+
         var removed = await writer.WriteAsync(async (db, ct) =>
         {
             var rows = await db.Tenants.Where(t => t.CustomerId == customerId).ExecuteDeleteAsync(ct);
@@ -98,6 +117,6 @@ public sealed class TenantAdmin(SingleWriter writer, TenantDirectory directory, 
             directory.RemoveRuntime(customerId);
         }
 
-        return removed;
+        return removed ? Removal.Deleted : Removal.NotFound;
     }
 }

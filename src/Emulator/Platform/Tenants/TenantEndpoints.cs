@@ -30,22 +30,16 @@ public static class TenantEndpoints
             .WithName("ListTenants")
             .WithSummary("Every tenant: the development tenant, configured ones and runtime ones")
             .WithDescription("Tokens are shown: the control surface is for the tester (set Emulator:AdminKey when others can reach it).");
-        tenants.MapDelete("/{customerId}", async Task<IResult> (string customerId, TenantAdmin admin, TenantDirectory directory,
-                CancellationToken cancellationToken) =>
-            {
-                var entries = directory.OfCustomer(customerId);
-                if (entries.Count > 0 && entries.All(e => e.Source != TenantSources.Runtime))
+        tenants.MapDelete("/{customerId}", async Task<IResult> (string customerId, TenantAdmin admin, CancellationToken cancellationToken) =>
+                await admin.DeleteAsync(customerId, cancellationToken) switch
                 {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Tenant is configured",
+                    TenantAdmin.Removal.Deleted => TypedResults.NoContent(),
+                    TenantAdmin.Removal.Configured => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Tenant is configured",
                         detail: $"Customer '{customerId}' is defined by the emulator's settings, not at run time; " +
-                            $"POST /_emulator/reset?customerId={customerId} empties its data.");
-                }
-
-                return await admin.DeleteAsync(customerId, cancellationToken)
-                    ? TypedResults.NoContent()
-                    : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such tenant",
-                        detail: $"No runtime tenant has customerId '{customerId}'.");
-            })
+                            $"POST /_emulator/reset?customerId={customerId} empties its data."),
+                    _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such tenant",
+                        detail: $"No runtime tenant has customerId '{customerId}'."),
+                })
             .WithName("DeleteTenant")
             .WithSummary("Remove a runtime tenant and all its data")
             .WithDescription("Its token stops working at once. Configured tenants and the development tenant cannot be removed (409).")

@@ -8,9 +8,13 @@ namespace Emulator.Benchmarks;
 public sealed class Report(BenchmarkOptions options, DateTimeOffset started)
 {
     private readonly List<(string Scenario, string Server, LoadResult Result)> _runs = [];
+    private readonly Dictionary<string, (Dictionary<string, double> Idle, Dictionary<string, double> Peak)> _memory = [];
 
     /// <summary>Seconds the fill took.</summary>
     public double FillSeconds { get; set; }
+
+    /// <summary>Seconds the scale run's generated fill to 1,000,000 chats took, or null.</summary>
+    public double? GenerateSeconds { get; set; }
 
     /// <summary>Median cold start per server, ms.</summary>
     public Dictionary<string, double> ColdStartMs { get; } = [];
@@ -29,6 +33,9 @@ public sealed class Report(BenchmarkOptions options, DateTimeOffset started)
 
     /// <summary>The live journal's delay from a request to its entry on the event stream.</summary>
     public PageTiming? InspectorLive { get; set; }
+
+    /// <summary>Adds a scenario's resident memory per server, MiB: before its load and the peak during it.</summary>
+    public void AddMemory(string scenario, Dictionary<string, double> idle, Dictionary<string, double> peak) => _memory[scenario] = (idle, peak);
 
     /// <summary>Adds one measured run.</summary>
     public void Add(string scenario, string server, LoadResult result) => _runs.Add((scenario, server, result));
@@ -59,7 +66,16 @@ public sealed class Report(BenchmarkOptions options, DateTimeOffset started)
             seconds = options.Duration.TotalSeconds,
             rounds = options.Rounds,
             fillSeconds = FillSeconds,
-            scenarios = Rows().Select(r => new { name = r.Scenario, emulator = r.Emulator, ceiling = r.Ceiling, ratio = Ratio(r.Emulator, r.Ceiling) }),
+            generateSeconds = GenerateSeconds,
+            scenarios = Rows().Select(r => new
+            {
+                name = r.Scenario,
+                emulator = r.Emulator,
+                ceiling = r.Ceiling,
+                ratio = Ratio(r.Emulator, r.Ceiling),
+                rssBeforeMiB = _memory.GetValueOrDefault(r.Scenario).Idle,
+                rssPeakMiB = _memory.GetValueOrDefault(r.Scenario).Peak,
+            }),
             coldStartMs = ColdStartMs,
             idleRssMiB = IdleRssMiB,
             peakRssMiB = PeakRssMiB,
@@ -75,7 +91,7 @@ public sealed class Report(BenchmarkOptions options, DateTimeOffset started)
     private string Markdown()
     {
         var md = new StringBuilder();
-        md.AppendLine($"{Machine()}, {started:yyyy-MM-dd}; `{Command()}`; {options.Chats:N0} chats stored (filled in {FillSeconds:F1} s); wrk -t1 -c32, {options.Duration.TotalSeconds:F0} s runs, median of {options.Rounds}.");
+        md.AppendLine($"{Machine()}, {started:yyyy-MM-dd}; `{Command()}`; {options.Chats:N0} chats stored (filled in {FillSeconds:F1} s{(GenerateSeconds is { } g ? Invariant($"; generated to 1,000,000 in {g:F0} s") : "")}); wrk -t1 -c32, {options.Duration.TotalSeconds:F0} s runs, median of {options.Rounds}.");
         md.AppendLine();
         md.AppendLine("| scenario | emulator req/s | p50 ms | p99 ms | errors | ceiling req/s | p50 ms | p99 ms | emulator / ceiling |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -95,6 +111,20 @@ public sealed class Report(BenchmarkOptions options, DateTimeOffset started)
             foreach (var (name, p50) in latencies)
             {
                 md.AppendLine(Invariant($"| {name}, p50 at {chats:N0} chats (ms) | {p50:F2} | | |"));
+            }
+        }
+
+        if (_memory.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("Resident memory per scenario (MiB): before its load → its peak (warm-up and rounds).");
+            md.AppendLine();
+            md.AppendLine("| scenario | emulator | ceiling | emulator / ceiling, peak |");
+            md.AppendLine("|---|---:|---:|---:|");
+            foreach (var (scenario, (idle, peak)) in _memory)
+            {
+                md.AppendLine(Invariant(
+                    $"| {scenario} | {idle["emulator"]:N0} → {peak["emulator"]:N0} | {idle["ceiling"]:N0} → {peak["ceiling"]:N0} | {peak["emulator"] / peak["ceiling"]:F1}× |"));
             }
         }
 

@@ -8,6 +8,7 @@ namespace Emulator.Benchmarks;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private double _earlierPeakKiB;
 
     private ServerProcess(Process process, Uri baseAddress, TimeSpan coldStart)
     {
@@ -25,8 +26,20 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Resident memory now, in MiB (Linux <c>VmRSS</c>).</summary>
     public double RssMiB => ReadStatusKiB("VmRSS") / 1024.0;
 
-    /// <summary>The most resident memory so far, in MiB (Linux <c>VmHWM</c>).</summary>
-    public double PeakRssMiB => ReadStatusKiB("VmHWM") / 1024.0;
+    /// <summary>The most resident memory since the process started, in MiB (Linux <c>VmHWM</c>, and its values before
+    /// each <see cref="StartPeak"/>).</summary>
+    public double PeakRssMiB => Math.Max(_earlierPeakKiB, ReadStatusKiB("VmHWM")) / 1024.0;
+
+    /// <summary>The most resident memory since the last <see cref="StartPeak"/>, in MiB.</summary>
+    public double PeakSinceStartMiB => ReadStatusKiB("VmHWM") / 1024.0;
+
+    /// <summary>Starts a new peak: Linux resets <c>VmHWM</c> to the current resident size when <c>5</c> is written to
+    /// <c>/proc/PID/clear_refs</c>, so each scenario's peak is its own.</summary>
+    public void StartPeak()
+    {
+        _earlierPeakKiB = Math.Max(_earlierPeakKiB, ReadStatusKiB("VmHWM"));
+        File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
+    }
 
     /// <summary>Starts <paramref name="dll"/> (a .dll beside this program, or an executable's path) and waits until <paramref name="probe"/> answers 200 (at most 120 s).</summary>
     public static async Task<ServerProcess> StartAsync(string dll, string probe, IDictionary<string, string> environment)

@@ -26,15 +26,14 @@ public static class ContactEndpoints
         return inbox;
     }
 
-    // Validated body → one indexed query for the page (after a capped index probe for searchText), scoped to the token's customer.
+    // Validated body → one indexed query for the page (after capped index probes for searchText and labels), scoped to the token's customer.
     private static async Task<Ok<DataEnvelope<IReadOnlyList<ContactWire>>>> SearchContacts(
         JsonBody<ContactSearchRequest> body, Tenant tenant, EmulatorDbContext db,
         IOptions<EmulatorOptions> options, CancellationToken cancellationToken)
     {
         var request = body.Required;
         var size = options.Value.PageSize;
-        var matching = await ContactQuery.ApplyAsync(db, db.Chats, tenant.CustomerId, request, cancellationToken);
-        var page = await Paging.PageAsync(db, matching, request.Page ?? 1, size, cancellationToken);
+        var page = await ContactQuery.PageAsync(db, tenant.CustomerId, request, size, cancellationToken);
         return ApiResults.Ok<IReadOnlyList<ContactWire>>(page.Select(c => ContactMapping.ToWire(c, tenant)).ToList());
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Emulator.Journal;
 
@@ -17,10 +18,14 @@ internal static class ContactJournal
     {
         var byUuid = new Regex($"\"uuid\"\\s*:\\s*\"{Regex.Escape(uuid)}\"", RegexOptions.CultureInvariant);
         var byBot = new Regex($"\"botId\"\\s*:\\s*\"{Regex.Escape(botId)}\"", RegexOptions.CultureInvariant);
-        bool NamedByUuid(string? body) => body is not null && byUuid.IsMatch(body) && byBot.IsMatch(body);
-        bool Mentions(string? text) => text is not null && text.Contains(id, StringComparison.Ordinal);
+        var (idUtf8, uuidUtf8) = (Encoding.UTF8.GetBytes(id), Encoding.UTF8.GetBytes(uuid));
+
+        // Bodies are searched as the UTF-8 bytes the journal keeps; only a body holding the uuid is decoded.
+        bool NamedByUuid(JournalEntry e) => e.BodyUtf8.IndexOf(uuidUtf8) >= 0 && e.Body is { } body && byUuid.IsMatch(body) && byBot.IsMatch(body);
+        bool Mentions(string text) => text.Contains(id, StringComparison.Ordinal);
         return journal.Find(new JournalFilter(null, null, customerId, null, null, null))
-            .Where(e => Mentions(e.Path) || Mentions(e.Query) || Mentions(e.Body) || Mentions(e.ResponseBody) || NamedByUuid(e.Body))
+            .Where(e => Mentions(e.Path) || Mentions(e.Query) || e.BodyUtf8.IndexOf(idUtf8) >= 0 || e.ResponseBodyUtf8.IndexOf(idUtf8) >= 0
+                || NamedByUuid(e))
             .Reverse()
             .ToList();
     }

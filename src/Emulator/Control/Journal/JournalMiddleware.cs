@@ -59,7 +59,7 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
                 context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => Secret.Contains(h.Key) ? Mask(h.Key, h.Value.ToString()) : h.Value.ToString()),
                 body,
                 status,
-                capture.Length == 0 ? null : capture.Text(),
+                capture.Length == 0 ? null : capture.Bytes(),
                 clock.GetElapsedTime(started).TotalMilliseconds,
                 (InboxAuthentication.TenantOf(context) ?? tenants.FindInRequest(context))?.CustomerId,
                 context.Items[FaultItem] as string,
@@ -76,7 +76,7 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
         request.Query.Count == 0 ? "" : QueryString.Create(request.Query.SelectMany(p => p.Value.Select(v =>
             new KeyValuePair<string, string?>(p.Key, Secret.Contains(p.Key) ? Redacted : v)))).Value ?? "";
 
-    private static async Task<(string? Body, bool Truncated)> ReadRequestBodyAsync(HttpRequest request, int limit)
+    private static async Task<(byte[]? Body, bool Truncated)> ReadRequestBodyAsync(HttpRequest request, int limit)
     {
         try
         {
@@ -94,7 +94,7 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
                     read += n;
                 }
 
-                return read == 0 ? (null, false) : (Encoding.UTF8.GetString(buffer, 0, Math.Min(read, limit)), read > limit);
+                return read == 0 ? (null, false) : (buffer.AsSpan(0, Math.Min(read, limit)).ToArray(), read > limit);
             }
             finally
             {
@@ -113,8 +113,8 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
     {
         private readonly MemoryStream _kept = new();
 
-        /// <summary>The bytes kept, decoded as UTF-8 straight from the buffer (no copy of it first).</summary>
-        public string Text() => Encoding.UTF8.GetString(_kept.GetBuffer(), 0, (int)_kept.Length);
+        /// <summary>A copy of the bytes kept, of their exact length.</summary>
+        public byte[] Bytes() => _kept.ToArray();
 
         public bool Truncated { get; private set; }
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 
 namespace Emulator.Benchmarks;
@@ -82,6 +84,29 @@ public static class Generate
 
         await ExecuteAsync(connection, "PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
         return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// Checks through the API that the emulator serves the generated rows as its own: contact <paramref name="last"/>
+    /// heads chats page 1, and <c>searchText</c> finds exactly it by its email, and the "vip" tag with it when its number
+    /// is a multiple of 10. Throws when not.
+    /// </summary>
+    public static async Task CheckAsync(Uri server, string chatsPath, int last)
+    {
+        using var client = new HttpClient { BaseAddress = server };
+        using var page = await client.SendAsync(Fill.Get(server, chatsPath + "1"));
+        var first = (await page.Content.ReadFromJsonAsync<JsonNode>())?["data"]?[0];
+        using var search = new HttpRequestMessage(HttpMethod.Post, "/inbox/users") { Content = JsonContent.Create(new { searchText = $"fill-{last}@" }) };
+        search.Headers.Add("Authorization", $"Bearer {DevelopmentTenant.Token}");
+        using var found = await client.SendAsync(search);
+        var contacts = (await found.Content.ReadFromJsonAsync<JsonNode>())?["data"]?.AsArray() ?? [];
+        var name = $"Fill {last}";
+        if (first?.ToJsonString().Contains($"\"{name}\"", StringComparison.Ordinal) != true
+            || contacts.Count != 1 || contacts[0]?["profile"]?["userDetails"]?["userProvidedName"]?.GetValue<string>() != name
+            || (last % 10 == 0) != contacts[0]!.ToJsonString().Contains("\"vip\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The generated chats are not served as imported ones: page 1 starts {first}, the search found {contacts.ToJsonString()}.");
+        }
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)

@@ -74,6 +74,7 @@ try
     report.PeakRssMiB["ceiling"] = ceiling.PeakRssMiB;
 
     // 4. Growth: chats page 1 and the contact searches at N, then at 1,000,000 chats.
+    string? scaleProblem = null;
     if (options.Scale)
     {
         report.Growth[options.Chats] = await Scenarios.LatenciesAsync(emulator.BaseAddress, chatsPath, options, runId);
@@ -81,11 +82,26 @@ try
         var seconds = await Generate.ContactsAsync(Path.Combine(folder.FullName, "emulator.db"), options.Chats, 1_000_000 - options.Chats);
         Console.WriteLine($"filled to 1,000,000 in {seconds:F0} s");
         report.GenerateSeconds = seconds;
-        await Generate.CheckAsync(emulator.BaseAddress, chatsPath, 999_999);
+        try
+        {
+            await Generate.CheckAsync(emulator.BaseAddress, chatsPath, 999_999);
+            await Generate.CheckAsync(emulator.BaseAddress, null, 999_990);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Reported after the results, which are written anyway; the run then fails.
+            scaleProblem = e.Message;
+        }
+
         report.Growth[1_000_000] = await Scenarios.LatenciesAsync(emulator.BaseAddress, chatsPath, options, runId);
     }
 
     report.Write();
+    if (scaleProblem is not null)
+    {
+        Console.Error.WriteLine(scaleProblem);
+        Environment.ExitCode = 1;
+    }
 }
 finally
 {

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Emulator.Contacts;
 
 /// <summary>
-/// Translates a <see cref="ContactSearchRequest"/> into one SQL query over a tenant's chats. Each filter is
-/// a predicate backed by an index of <c>ChatConfiguration</c>; list filters match any listed value; the
+/// Translates a <see cref="ContactSearchRequest"/> into SQL over a tenant's chats: the page's query, after at most a
+/// capped probe of the trigram or label index (<see cref="ProbeCap"/>). Each filter is a predicate backed by an index of
+/// <c>ChatConfiguration</c>; list filters match any listed value; the
 /// <c>_bot*</c> lists together match chats of any listed (channel, bot) pair; a boolean filter applies when it
 /// is true or when its name is in <c>applicableFilters</c>.
 /// </summary>
@@ -39,31 +40,53 @@ public static class ContactQuery
     /// <summary>
     /// Page <see cref="ContactSearchRequest.Page"/> (1 when absent) of <paramref name="size"/> contacts of
     /// <paramref name="customerId"/> matching <paramref name="r"/>, newest <c>createdAt</c> first (<see cref="Paging"/>).
+    /// A page that would come from a walk (every probed filter common) is first read among the newest 2 × cap chats
+    /// only, which holds it when the matches are spread evenly; when it is not full there, the filters' indexes drive
+    /// the page instead, so matches that are all old never cost a walk of the whole tenant.
     /// </summary>
     public static async Task<List<Chat>> PageAsync(
         EmulatorDbContext db, string customerId, ContactSearchRequest r, int size, CancellationToken cancellationToken)
     {
         var page = r.Page ?? 1;
-        var matching = await ApplyAsync(db, db.Chats, customerId, r, (long)page * size, cancellationToken);
+        var probe = new IndexProbe(db, (long)page * size, indexOnly: false, cancellationToken);
+        var matching = await ApplyAsync(db, customerId, r, probe, cancellationToken);
+        if (probe.WalksOnly)
+        {
+            // The (createdAt, _id) of the 2 × cap-th newest live chat: the walk's matches from there on are a prefix of
+            // all matches, so a full page among them is the page.
+            var edge = await Live(db, customerId).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+                .Skip((2 * await probe.CapAsync()) - 1).Select(c => new { c.CreatedAt, c.Id }).FirstOrDefaultAsync(cancellationToken);
+            if (edge is null)
+            {
+                return await Paging.PageAsync(db, matching, page, size, cancellationToken);
+            }
+
+            var near = await Paging.PageAsync(db, matching.Where(c => c.CreatedAt > edge.CreatedAt
+                || (c.CreatedAt == edge.CreatedAt && string.Compare(c.Id, edge.Id) >= 0)), page, size, cancellationToken);
+            if (near.Count == size)
+            {
+                return near;
+            }
+
+            matching = await ApplyAsync(db, customerId, r, new IndexProbe(db, (long)page * size, indexOnly: true, cancellationToken), cancellationToken);
+        }
+
         return await Paging.PageAsync(db, matching, page, size, cancellationToken);
     }
 
+    private static IQueryable<Chat> Live(EmulatorDbContext db, string customerId) =>
+        db.Chats.Where(c => c.CustomerId == customerId && c.Status != ChatStatuses.Deleted);
+
     /// <summary>
     /// The tenant's chats, less deleted ones, matching every filter of <paramref name="r"/>, unordered. A
-    /// <c>searchText</c> of three or more plain characters, <c>tags</c> and <c>segments</c> each cost one probe of their
-    /// index first, capped at <see cref="ProbeCap"/> candidates.
+    /// <c>searchText</c> of three or more plain characters, <c>tags</c> and <c>segments</c> are each driven by their
+    /// index or tested per chat, as <paramref name="probe"/> decides.
     /// </summary>
-    /// <c>rowsNeeded</c>: matches up to the end of the page that will be read (page × page size).
     private static async Task<IQueryable<Chat>> ApplyAsync(
-        EmulatorDbContext db, IQueryable<Chat> chats, string customerId, ContactSearchRequest r, long rowsNeeded,
-        CancellationToken cancellationToken)
+        EmulatorDbContext db, string customerId, ContactSearchRequest r, IndexProbe probe, CancellationToken cancellationToken)
     {
-        // Asked only by a filter that probes its index: chats ever stored, from the highest search rowid (one index seek;
-        // rowids are never reused).
-        var cap = new Lazy<Task<int>>(async () =>
-            ProbeCap(rowsNeeded, await db.Chats.MaxAsync(c => (long?)c.SearchRowId, cancellationToken) ?? 0));
         var labels = db.ChatLabels;
-        var query = chats.Where(c => c.CustomerId == customerId && c.Status != ChatStatuses.Deleted);
+        var query = Live(db, customerId);
         var applicable = (r.ApplicableFilters ?? []).ToHashSet(StringComparer.Ordinal);
 
         if (!string.IsNullOrWhiteSpace(r.SearchText))
@@ -71,15 +94,25 @@ public static class ContactQuery
             var text = r.SearchText.Trim().ToLowerInvariant();
             if (text.Length >= 3 && text.IndexOfAny(['%', '_']) < 0)
             {
-                // Three or more plain characters: the trigram index names the candidates once, and the page is read
-                // from those rows (the index is not asked again inside the page query), unless there are so many that
-                // the newest-first walk below is the faster way to a page.
+                // Three or more plain characters: the trigram index names the tenant's live candidates once, and the
+                // page is read from those rows (the index is not asked again inside the page query), unless there are so
+                // many that a walk is the faster way to a page. A chat written between the two statements is left out as
+                // if the search had come before it: the page re-tests every candidate's text.
                 var substring = "%" + text + "%";
-                var rowIds = await db.ChatSearch.Where(s => EF.Functions.Like(s.SearchText, substring))
-                    .OrderBy(s => s.RowId).Select(s => s.RowId).Take(await cap.Value + 1).ToListAsync(cancellationToken);
-                if (rowIds.Count <= await cap.Value)
+                var inIndex = db.ChatSearch.Where(s => EF.Functions.Like(s.SearchText, substring));
+                if (probe.IndexOnly)
                 {
-                    query = query.Where(c => EF.Parameter(rowIds).Contains(c.SearchRowId));
+                    var all = inIndex.Select(s => s.RowId);
+                    query = query.Where(c => all.Contains(c.SearchRowId));
+                }
+                else
+                {
+                    var rowIds = await inIndex.Join(Live(db, customerId), s => s.RowId, c => c.SearchRowId, (s, c) => s.RowId)
+                        .OrderBy(id => id).Take(await probe.CapAsync() + 1).ToListAsync(cancellationToken);
+                    if (await probe.DrivesAsync(rowIds.Count))
+                    {
+                        query = query.Where(c => EF.Parameter(rowIds).Contains(c.SearchRowId));
+                    }
                 }
             }
 
@@ -87,8 +120,8 @@ public static class ContactQuery
             query = query.Where(c => EF.Functions.Like(c.SearchText, pattern, "\\"));
         }
 
-        query = await WithLabelsAsync(query, labels, customerId, LabelKinds.Tag, r.Tags, cap, cancellationToken);
-        query = await WithLabelsAsync(query, labels, customerId, LabelKinds.Segment, r.Segments, cap, cancellationToken);
+        query = await WithLabelsAsync(query, labels, customerId, LabelKinds.Tag, r.Tags, probe, cancellationToken);
+        query = await WithLabelsAsync(query, labels, customerId, LabelKinds.Segment, r.Segments, probe, cancellationToken);
 
         if (r.Status is { Count: > 0 } statuses)
         {
@@ -170,7 +203,7 @@ public static class ContactQuery
 
     private static async Task<IQueryable<Chat>> WithLabelsAsync(
         IQueryable<Chat> query, IQueryable<ChatLabel> labels, string customerId, string kind, List<string>? values,
-        Lazy<Task<int>> cap, CancellationToken cancellationToken)
+        IndexProbe probe, CancellationToken cancellationToken)
     {
         if (values is not { Count: > 0 })
         {
@@ -178,7 +211,7 @@ public static class ContactQuery
         }
 
         var matching = labels.Where(l => l.CustomerId == customerId && l.Kind == kind && values.Contains(l.Value));
-        if (await matching.Take(await cap.Value + 1).CountAsync(cancellationToken) <= await cap.Value)
+        if (probe.IndexOnly || await probe.DrivesAsync(await matching.Take(await probe.CapAsync() + 1).CountAsync(cancellationToken)))
         {
             // A rare label: "Id IN (subquery)" drives the page from the label index.
             var ids = matching.Select(l => l.ChatId);

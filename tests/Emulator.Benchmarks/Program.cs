@@ -43,8 +43,8 @@ try
     {
         // Memory per scenario: resident size before it, and its peak over warm-up and rounds.
         var idle = new Dictionary<string, double> { ["emulator"] = emulator.RssMiB, ["ceiling"] = ceiling.RssMiB };
-        emulator.StartPeak();
-        ceiling.StartPeak();
+        emulator.ResetPeak();
+        ceiling.ResetPeak();
         foreach (var server in new[] { emulator, ceiling })
         {
             await Wrk.RunAsync(server.BaseAddress, scenario, options.Warmup, runId + "w");
@@ -61,7 +61,7 @@ try
             }
         }
 
-        report.AddMemory(scenario.Name, idle, new() { ["emulator"] = emulator.PeakSinceStartMiB, ["ceiling"] = ceiling.PeakSinceStartMiB });
+        report.AddMemory(scenario.Name, idle, new() { ["emulator"] = emulator.PeakSinceResetMiB, ["ceiling"] = ceiling.PeakSinceResetMiB });
     }
 
     // 3b. The inspector's pages over the same data, one request at a time, and the live journal's delay.

@@ -27,15 +27,15 @@ public sealed class ServerProcess : IAsyncDisposable
     public double RssMiB => ReadStatusKiB("VmRSS") / 1024.0;
 
     /// <summary>The most resident memory since the process started, in MiB (Linux <c>VmHWM</c>, and its values before
-    /// each <see cref="StartPeak"/>).</summary>
+    /// each <see cref="ResetPeak"/>).</summary>
     public double PeakRssMiB => Math.Max(_earlierPeakKiB, ReadStatusKiB("VmHWM")) / 1024.0;
 
-    /// <summary>The most resident memory since the last <see cref="StartPeak"/>, in MiB.</summary>
-    public double PeakSinceStartMiB => ReadStatusKiB("VmHWM") / 1024.0;
+    /// <summary>The most resident memory since the last <see cref="ResetPeak"/>, in MiB.</summary>
+    public double PeakSinceResetMiB => ReadStatusKiB("VmHWM") / 1024.0;
 
     /// <summary>Starts a new peak: Linux resets <c>VmHWM</c> to the current resident size when <c>5</c> is written to
     /// <c>/proc/PID/clear_refs</c>, so each scenario's peak is its own.</summary>
-    public void StartPeak()
+    public void ResetPeak()
     {
         _earlierPeakKiB = Math.Max(_earlierPeakKiB, ReadStatusKiB("VmHWM"));
         File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");

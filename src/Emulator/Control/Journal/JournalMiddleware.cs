@@ -1,4 +1,3 @@
-using System.Text;
 using Emulator.Common;
 using Emulator.Tenants;
 using Microsoft.Extensions.Options;

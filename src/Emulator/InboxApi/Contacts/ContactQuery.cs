@@ -48,7 +48,8 @@ public static class ContactQuery
         EmulatorDbContext db, string customerId, ContactSearchRequest r, int size, CancellationToken cancellationToken)
     {
         var page = r.Page ?? 1;
-        var probe = new IndexProbe(db, (long)page * size, indexOnly: false, cancellationToken);
+        var rowsNeeded = (long)page * size;
+        var probe = new IndexProbe(db, rowsNeeded, indexOnly: false, cancellationToken);
         var matching = await ApplyAsync(db, customerId, r, probe, cancellationToken);
         if (probe.WalksOnly)
         {
@@ -68,7 +69,7 @@ public static class ContactQuery
                 return near;
             }
 
-            matching = await ApplyAsync(db, customerId, r, new IndexProbe(db, (long)page * size, indexOnly: true, cancellationToken), cancellationToken);
+            matching = await ApplyAsync(db, customerId, r, new IndexProbe(db, rowsNeeded, indexOnly: true, cancellationToken), cancellationToken);
         }
 
         return await Paging.PageAsync(db, matching, page, size, cancellationToken);

@@ -16,6 +16,7 @@ namespace Emulator.Contacts;
 internal sealed class IndexProbe(EmulatorDbContext db, long rowsNeeded, bool indexOnly, CancellationToken cancellationToken)
 {
     private int? _cap;
+    private bool _walked, _driven;
 
     /// <summary>Every filter is driven by its index, without probing.</summary>
     public bool IndexOnly => indexOnly;
@@ -23,8 +24,6 @@ internal sealed class IndexProbe(EmulatorDbContext db, long rowsNeeded, bool ind
     /// <summary>True when some filter matched more candidates than <see cref="CapAsync"/> and no filter drives the page
     /// from its index: the page comes from a walk.</summary>
     public bool WalksOnly => _walked && !_driven;
-
-    private bool _walked, _driven;
 
     /// <summary>
     /// <see cref="ContactQuery.ProbeCap"/> for this search, from the highest search rowid (one index seek), which is at

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Emulator.Data;
 using Emulator.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,6 +74,87 @@ public sealed class SingleWriterTests
         await holding;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dropped);
         Assert.False(ran);
+    }
+
+    [Fact]
+    public async Task The_writes_of_a_batch_reuse_prepared_statements_and_each_stores_its_own_values()
+    {
+        await using var emulator = new EmulatorFactory();
+        var writer = emulator.Services.GetRequiredService<SingleWriter>();
+        var inbox = emulator.Inbox();
+        (await inbox.PutLeadAsync(InboxClient.Lead("kept-0", new { name = "Zero", tags = new[] { "zero" } }))).ExpectOk();
+        var existingId = (await inbox.ListChatsAsync()).ExpectOk().Data.Single()!["_id"]!.GetValue<string>();
+
+        // One batch: new leads and an update of the same shapes, and a write whose first save breaks the primary key with
+        // the statement every new chat runs, then runs that statement again.
+        var (holding, release) = await HoldAsync(writer);
+        var puts = Enumerable.Range(1, 12).Select(i => inbox.PutLeadAsync(InboxClient.Lead($"kept-{i}", new
+        {
+            name = $"Name {i}",
+            email = i % 2 == 0 ? $"n{i}@example.com" : null,
+            tags = new[] { $"t{i}" },
+            notes = new[] { new { title = $"T{i}", description = $"D{i}" } },
+        }))).Append(inbox.PutLeadAsync(InboxClient.Lead("kept-0", new { name = "Zero again", tags = new[] { "again" } }))).ToList();
+        var clash = writer.WriteAsync<Exception?>(async (db, ct) =>
+        {
+            db.RestoreChat(new Chat
+            {
+                Id = existingId,
+                CustomerId = EmulatorFactory.DevCustomerId,
+                BotId = EmulatorFactory.DevBotId,
+                Uuid = "clash",
+                Channel = Channels.Website,
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
+            });
+            var error = await Record.ExceptionAsync(() => db.SaveChangesAsync(ct));
+            db.ChangeTracker.Clear();
+            var chat = await db.StartChatAsync(EmulatorFactory.DevCustomerId, EmulatorFactory.DevBotId, "after-clash", Channels.Website, ct);
+            chat.Name = "After clash";
+            chat.Email = "after@example.com";
+            await db.SaveChangesAsync(ct);
+            return error;
+        }, default);
+        int reused;
+        try
+        {
+            await WaitUntilQueuedAsync(writer, puts.Count + 1);
+            var last = writer.WriteAsync((db, _) => Task.FromResult(db.Statements!.Reused), default);
+            release.SetResult();
+            reused = await last;
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+
+        await holding;
+        foreach (var put in puts)
+        {
+            (await put).ExpectOk();
+        }
+
+        Assert.Contains("UNIQUE", Assert.IsType<Microsoft.EntityFrameworkCore.DbUpdateException>(await clash).InnerException!.Message);
+        var leads = (await inbox.ListChatsAsync()).ExpectOk().Data.ToDictionary(c => c!["uuid"]!.GetValue<string>(), c => c!);
+        Assert.Equal(Enumerable.Range(0, 13).Select(i => $"kept-{i}").Append("after-clash").Order(StringComparer.Ordinal),
+            leads.Keys.Order(StringComparer.Ordinal));
+        static string Name(JsonNode lead) => lead["profile"]!["userDetails"]!["name"]!.GetValue<string>();
+        static string Email(JsonNode lead) => lead["profile"]!["userDetails"]!["contact"]!["email"]!.GetValue<string>();
+        static string[] Tags(JsonNode lead) => [.. lead["profile"]!["userDetails"]!["tags"]!.AsArray().Select(t => t!.GetValue<string>())];
+        Assert.Equal(("After clash", "after@example.com"), (Name(leads["after-clash"]), Email(leads["after-clash"])));
+        Assert.Equal("Zero again", Name(leads["kept-0"]));
+        Assert.Equal(["again"], Tags(leads["kept-0"]));
+        for (var i = 1; i <= 12; i++)
+        {
+            var lead = leads[$"kept-{i}"];
+            Assert.Equal($"Name {i}", Name(lead));
+            Assert.Equal(i % 2 == 0 ? $"n{i}@example.com" : "", Email(lead));
+            Assert.Equal([$"t{i}"], Tags(lead));
+            Assert.Equal($"T{i}", lead["profile"]!["notes"]!.AsArray().Single()!["title"]!.GetValue<string>());
+        }
+
+        // Thirteen upserts look their chat up with one statement: it was prepared once for the batch.
+        Assert.True(reused >= 12, $"statements reused {reused} times");
     }
 
     // Runs a write that blocks the writer until released, and returns once it runs (so later writes queue behind it).

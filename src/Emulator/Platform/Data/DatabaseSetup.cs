@@ -20,6 +20,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddEmulatorDatabase(this IServiceCollection services)
     {
         services.AddSingleton<BusyTimeoutInterceptor>();
+        services.AddSingleton<StatementReuseInterceptor>();
         services.AddDbContextPool<EmulatorDbContext>((provider, options) =>
         {
             // Microsoft.Data.Sqlite retries a busy database on its own until the command timeout (whole seconds,
@@ -30,7 +31,7 @@ public static class DatabaseSetup
                 DefaultTimeout = seconds,
             };
             options.UseSqlite(connection.ToString(), sqlite => sqlite.CommandTimeout(seconds))
-                .AddInterceptors(provider.GetRequiredService<BusyTimeoutInterceptor>())
+                .AddInterceptors(provider.GetRequiredService<BusyTimeoutInterceptor>(), provider.GetRequiredService<StatementReuseInterceptor>())
 
                 // MigrateAsync would diff the model against the last migration's snapshot before migrating a file, building
                 // both with the model builder: most of a first start's migration time. The test

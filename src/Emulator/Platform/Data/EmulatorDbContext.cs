@@ -28,6 +28,26 @@ public sealed partial class EmulatorDbContext(DbContextOptions<EmulatorDbContext
     private T? AppService<T>() where T : class =>
         this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<T>();
 
+    /// <summary>The statements this context keeps prepared while the result of <see cref="KeepStatementsPrepared"/> lives;
+    /// null otherwise (<see cref="StatementReuseInterceptor"/> reads it).</summary>
+    internal PreparedStatements? Statements { get; private set; }
+
+    /// <summary>
+    /// Keeps every statement this context runs prepared, one per statement text, until the result is disposed (README,
+    /// "Performance": writes): for a connection held open across many commands, as the <see cref="SingleWriter"/> holds one
+    /// for a batch. Open the connection first; dispose the result before the context goes back to its pool.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The context keeps its statements already.</exception>
+    public PreparedStatements KeepStatementsPrepared()
+    {
+        if (Statements is not null)
+        {
+            throw new InvalidOperationException("This context keeps its statements prepared already.");
+        }
+
+        return Statements = new PreparedStatements(() => Statements = null);
+    }
+
     /// <summary>Every tenant's chats; always filter by <see cref="Chat.CustomerId"/>. Start new ones with <see cref="StartChatAsync"/>.</summary>
     public DbSet<Chat> Chats => Set<Chat>();
 

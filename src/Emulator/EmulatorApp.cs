@@ -56,6 +56,7 @@ public static class EmulatorApp
         // Every validator of the emulator, found by one scan: a new request type's validator needs no registration.
         builder.Services.AddWireValidators();
         builder.Services.AddSingleton<ChatPageReader>();
+        builder.Services.AddSingleton<ReadContexts>();
         builder.Services.AddScoped<LeadStore>();
         builder.Services.AddScoped<ContactWriter>();
         builder.Services.AddScoped<ContactImporter>();

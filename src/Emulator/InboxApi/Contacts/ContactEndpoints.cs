@@ -26,14 +26,15 @@ public static class ContactEndpoints
         return inbox;
     }
 
-    // Validated body → one indexed query for the page (after capped index probes for searchText and labels), scoped to the token's customer.
+    // Validated body → one indexed query for the page (after capped index probes for searchText and labels), scoped to the token's
+    // customer, on a context that keeps its statements prepared (ReadContexts).
     private static async Task<Ok<DataEnvelope<IReadOnlyList<ContactWire>>>> SearchContacts(
-        JsonBody<ContactSearchRequest> body, Tenant tenant, EmulatorDbContext db,
+        JsonBody<ContactSearchRequest> body, Tenant tenant, ReadContexts reads,
         IOptions<EmulatorOptions> options, CancellationToken cancellationToken)
     {
         var request = body.Required;
         var size = options.Value.PageSize;
-        var page = await ContactQuery.PageAsync(db, tenant.CustomerId, request, size, cancellationToken);
+        var page = await reads.ReadAsync(db => ContactQuery.PageAsync(db, tenant.CustomerId, request, size, cancellationToken), cancellationToken);
         return ApiResults.Ok<IReadOnlyList<ContactWire>>(page.Select(c => ContactMapping.ToWire(c, tenant)).ToList());
     }
 }

@@ -34,18 +34,19 @@ public sealed partial class EmulatorDbContext(DbContextOptions<EmulatorDbContext
 
     /// <summary>
     /// Keeps every statement this context runs prepared, one per statement text, until the result is disposed (README,
-    /// "Performance": writes): for a connection held open across many commands, as the <see cref="SingleWriter"/> holds one
-    /// for a batch. Open the connection first; dispose the result before the context goes back to its pool.
+    /// "Performance"): for a connection held open across many commands, as the <see cref="SingleWriter"/> holds one for a
+    /// batch and <see cref="ReadContexts"/> for many requests. Open the connection first; dispose the result before the context goes back to its pool.
     /// </summary>
+    /// <param name="capacity">Most statement texts kept; later ones run as EF Core made them.</param>
     /// <exception cref="InvalidOperationException">The context keeps its statements already.</exception>
-    public PreparedStatements KeepStatementsPrepared()
+    public PreparedStatements KeepStatementsPrepared(int capacity = 64)
     {
         if (Statements is not null)
         {
             throw new InvalidOperationException("This context keeps its statements prepared already.");
         }
 
-        return Statements = new PreparedStatements(() => Statements = null);
+        return Statements = new PreparedStatements(capacity, () => Statements = null);
     }
 
     /// <summary>Every tenant's chats; always filter by <see cref="Chat.CustomerId"/>. Start new ones with <see cref="StartChatAsync"/>.</summary>

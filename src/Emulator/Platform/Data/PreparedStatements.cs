@@ -5,25 +5,28 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Emulator.Data;
 
 /// <summary>
-/// The statements EF Core runs on one open connection, kept prepared while it stays open (README, "Performance":
-/// writes). Microsoft.Data.Sqlite keeps a statement prepared only inside the <see cref="SqliteCommand"/> that ran it,
-/// and EF Core builds a new command for every query and save, so SQLite compiled the same few statements again for
-/// every write (about a fifth of the single writer's time). The <see cref="SingleWriter"/> turns this on for a batch
-/// (<see cref="EmulatorDbContext.KeepStatementsPrepared"/>): each statement text then gets one command, prepared on its
-/// first run and reused by every later work item of the batch; disposing this finalizes them.
+/// The statements EF Core runs on one open connection, kept prepared while it stays open (README, "Performance").
+/// Microsoft.Data.Sqlite keeps a statement prepared only inside the <see cref="SqliteCommand"/> that ran it, and EF Core
+/// builds a new command for every query and save, so SQLite compiled the same few statements again every time (about
+/// a fifth of the single writer's time, a quarter of a contact search's). A context turns this on with
+/// <see cref="EmulatorDbContext.KeepStatementsPrepared"/> (the <see cref="SingleWriter"/> for a batch,
+/// <see cref="ReadContexts"/> for as long as they hold their connection): each statement text then gets one command,
+/// prepared on its first run and reused by every later one; disposing this finalizes them.
 /// </summary>
 /// <remarks>EF Core still builds, logs and intercepts each command as usual; only its execution is handed to the kept
 /// command with the same text (<see cref="StatementReuseInterceptor"/>). Not thread-safe: one per context, which runs one
 /// command at a time.</remarks>
 public sealed class PreparedStatements : IDisposable
 {
-    /// <summary>Most statement texts kept; later ones run as EF Core made them. A batch runs a handful of shapes.</summary>
-    public const int Capacity = 64;
-
     private readonly Dictionary<string, Kept> _byText = new(StringComparer.Ordinal);
+    private readonly int _capacity;
     private readonly Action _detach;
 
-    internal PreparedStatements(Action detach) => _detach = detach;
+    internal PreparedStatements(int capacity, Action detach)
+    {
+        _capacity = capacity;
+        _detach = detach;
+    }
 
     /// <summary>How many times a kept statement ran again without being prepared: what this saved, for tests.</summary>
     public int Reused { get; private set; }
@@ -31,7 +34,8 @@ public sealed class PreparedStatements : IDisposable
     /// <summary>
     /// The kept command for <paramref name="command"/>'s text, given its parameters, transaction and timeout; or null when
     /// <paramref name="command"/> should run itself: its own reader of that text is still open, the command is not a
-    /// SQLite one on this connection, or <see cref="Capacity"/> texts are kept already.
+    /// SQLite one on this connection, or as many texts as the capacity given to
+    /// <see cref="EmulatorDbContext.KeepStatementsPrepared"/> are kept already.
     /// </summary>
     internal SqliteCommand? Take(DbCommand command)
     {
@@ -49,7 +53,7 @@ public sealed class PreparedStatements : IDisposable
 
             Reused++;
         }
-        else if (_byText.Count < Capacity)
+        else if (_byText.Count < _capacity)
         {
             kept = new Kept(new SqliteCommand(ef.CommandText, connection));
             _byText.Add(ef.CommandText, kept);

@@ -87,6 +87,23 @@ public sealed class LeadUpsertTests
         Assert.Empty(Details((await inbox.ListChatsAsync()).ExpectOk().Data.Single()!)["tags"]!.AsArray());
     }
 
+    [Theory]
+    [InlineData(new[] { "b", "a" }, new[] { "a", "b" })]
+    [InlineData(new[] { "vip" }, new[] { "VIP" })]
+    [InlineData(new[] { "a", "b" }, new[] { "a", "b", "c" })]
+    public async Task Tags_that_differ_only_in_order_or_case_are_stored_as_sent(string[] first, string[] second)
+    {
+        await using var emulator = new EmulatorFactory();
+        var inbox = emulator.Inbox();
+        (await inbox.PutLeadAsync(InboxClient.Lead("u1", new { name = "A", tags = first }))).ExpectOk();
+        (await inbox.PutLeadAsync(InboxClient.Lead("u1", new { tags = second }))).ExpectOk();
+
+        var tags = Details((await inbox.ListChatsAsync()).ExpectOk().Data.Single()!)["tags"]!.AsArray();
+        Assert.Equal(second, tags.Select(t => t!.GetValue<string>()));
+        var found = (await inbox.SearchAsync(new { tags = new[] { second[0] }, page = 1 })).ExpectOk().Data;
+        Assert.Equal(["u1"], found.Select(c => c!["uuid"]!.GetValue<string>()));
+    }
+
     [Fact]
     public async Task Attributes_are_upserted_by_key()
     {

@@ -48,6 +48,10 @@ internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
         chat.HasIndex(c => new { c.CustomerId, c.Email });
         chat.HasIndex(c => new { c.CustomerId, c.PhoneNumber, c.PhonePrefix });
 
+        // Compared and copied without the nested lambdas of EF Core's default comparer (StringListComparer says why).
+        chat.Property(c => c.Tags).Metadata.SetValueComparer(typeof(StringListComparer));
+        chat.Property(c => c.Segments).Metadata.SetValueComparer(typeof(StringListComparer));
+
         chat.ComplexCollection(c => c.Notes, notes =>
         {
             notes.ToJson();

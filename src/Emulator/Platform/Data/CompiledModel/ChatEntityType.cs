@@ -247,7 +247,8 @@ namespace Emulator.Data.CompiledModel
                 "Segments",
                 typeof(List<string>),
                 propertyInfo: typeof(Chat).GetProperty("Segments", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Chat).GetField("<Segments>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(Chat).GetField("<Segments>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueComparer: new StringListComparer());
             var segmentsElementType = segments.SetElementType(typeof(string));
 
             var status = runtimeEntityType.AddProperty(
@@ -260,7 +261,8 @@ namespace Emulator.Data.CompiledModel
                 "Tags",
                 typeof(List<string>),
                 propertyInfo: typeof(Chat).GetProperty("Tags", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Chat).GetField("<Tags>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(Chat).GetField("<Tags>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueComparer: new StringListComparer());
             var tagsElementType = tags.SetElementType(typeof(string));
 
             var telegramUserName = runtimeEntityType.AddProperty(

@@ -11,7 +11,7 @@ namespace Emulator.Data.CompiledModel
     public partial class EmulatorDbContextModel
     {
         private EmulatorDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("98c22660-8d9f-4d88-9da4-3695d2dabd68"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("4c030b0e-7f89-4714-8091-3beac2a9cfd1"), entityTypeCount: 8)
         {
         }
 

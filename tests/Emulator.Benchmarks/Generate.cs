@@ -43,7 +43,12 @@ public static class Generate
 
         var baseRowId = await ScalarAsync(connection, "SELECT max(SearchRowId) FROM Chats");
         var baseTime = await ScalarAsync(connection, "SELECT max(CreatedAt) FROM Chats");
-        var vipId = (string)(await new SqliteCommand($"SELECT Id FROM temp.FillTemplate WHERE UserProvidedName = 'Fill {vip}'", connection).ExecuteScalarAsync())!;
+        string vipId;
+        await using (var template = new SqliteCommand($"SELECT Id FROM temp.FillTemplate WHERE UserProvidedName = 'Fill {vip}'", connection))
+        {
+            vipId = (string)(await template.ExecuteScalarAsync())!;
+        }
+
 
         var id = "printf('ff%022x', n.i)";
         var uuid = "printf('00000000-0000-4000-8000-%012x', n.i)";
@@ -61,7 +66,8 @@ public static class Generate
             ["UpdatedAt"] = $"{baseTime} + n.i - {from} + 1",
         };
         var columns = new List<string>();
-        await using (var info = await new SqliteCommand("SELECT name FROM pragma_table_info('Chats')", connection).ExecuteReaderAsync())
+        await using (var table = new SqliteCommand("SELECT name FROM pragma_table_info('Chats')", connection))
+        await using (var info = await table.ExecuteReaderAsync())
         {
             while (await info.ReadAsync())
             {

@@ -81,7 +81,7 @@ public sealed class ChatPageReader : IDisposable
     // At most as many idle connections as requests can run at once on this machine, give or take: more would sit open.
     private void Return(Statement statement)
     {
-        if (_disposed || _idle.Count >= Math.Max(4, Environment.ProcessorCount * 4))
+        if (_disposed || _idle.Count >= ReadContexts.IdleKept)
         {
             statement.Dispose();
             return;

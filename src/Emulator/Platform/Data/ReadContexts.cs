@@ -14,6 +14,10 @@ public sealed class ReadContexts(IServiceScopeFactory scopes) : IAsyncDisposable
     /// <summary>Statement texts kept per context: a search runs two to four, and most clients send a few filter shapes.</summary>
     public const int StatementsPerContext = 32;
 
+    /// <summary>How many idle open connections a hot read keeps (this and the chats listing's <c>ChatPageReader</c>):
+    /// enough for the requests that run at once on this machine's cores; more are closed when their read ends.</summary>
+    public static int IdleKept { get; } = Math.Max(4, Environment.ProcessorCount * 4);
+
     private readonly ConcurrentBag<Lease> _idle = [];
     private volatile bool _disposed;
 
@@ -49,8 +53,7 @@ public sealed class ReadContexts(IServiceScopeFactory scopes) : IAsyncDisposable
 
     private void Return(Lease lease)
     {
-        // As many as the listing's reader keeps: enough for the requests that run at once on this machine's cores.
-        if (_disposed || _idle.Count >= Math.Max(4, Environment.ProcessorCount * 4))
+        if (_disposed || _idle.Count >= IdleKept)
         {
             _ = lease.DisposeAsync().AsTask();
             return;
